@@ -1,0 +1,7 @@
+/// The two ways every example is written.
+public enum Paradigm: String, Sendable, CaseIterable, Codable {
+  /// Foundation `Thread`, `NSLock`, `NSCondition`: the classic code Python's `threading` maps to.
+  case thread
+  /// Swift structured concurrency: `Task`, `async let`, task groups and actors.
+  case task
+}

@@ -1,0 +1,43 @@
+/// Collects the lines an example prints, from any thread or task, each line whole.
+///
+/// Python's `print` writes its arguments one at a time, so two threads printing at once can glue
+/// their lines together ("Starting threadwait thread1"). The recorder takes a lock per line, so a
+/// line is never torn, each lane's lines keep their order, and an event that happens-before
+/// another gets the smaller sequence number.
+public final class Recorder: Sendable {
+  /// The time axis events are measured on.
+  public let clock: ExampleClock
+  private let events = Locked<[Event]>([])
+  private let observer: (@Sendable (Event) -> Void)?
+
+  /// A recorder on `clock`. `observer`, if given, sees every event as it is recorded, in
+  /// sequence order (it is called under the recorder's lock: keep it short, and never record
+  /// from it).
+  public init(clock: ExampleClock, observer: (@Sendable (Event) -> Void)? = nil) {
+    self.clock = clock
+    self.observer = observer
+  }
+
+  /// Records `text` as printed by `lane` now. Python: `print(text)`.
+  public func print(_ text: String, lane: String) {
+    record(text, isStamped: false, lane: lane)
+  }
+
+  /// Records `"<lane>: <ctime>"` now. Python: `print("%s: %s" % (name, time.ctime(time.time())))`.
+  public func printCtime(lane: String) {
+    record("\(lane):", isStamped: true, lane: lane)
+  }
+
+  private func record(_ text: String, isStamped: Bool, lane: String) {
+    let elapsed = clock.elapsed()
+    events.withLock { events in
+      let event = Event(
+        lane: lane, text: text, isStamped: isStamped, elapsed: elapsed, sequence: events.count)
+      events.append(event)
+      observer?(event)
+    }
+  }
+
+  /// Every event recorded so far, in sequence order.
+  public var recorded: [Event] { events.withLock { $0 } }
+}
