@@ -35,13 +35,16 @@ func threadingModule(on stage: TaskStage) async throws {
     stage.print("active count: \(roster.count)", lane: "main")
     stage.print("enumerate: \(roster.running.joined(separator: ", "))", lane: "main")
     // A task has no `is_alive`: only whoever keeps the list can tell.
-    stage.print("job-1 is alive: \(NotebookText.repr(roster.running.contains("job-1")))", lane: "main")
+    stage.print(
+      "job-1 is alive: \(NotebookText.repr(roster.running.contains("job-1")))", lane: "main")
 
     try await job2.value
-    stage.print("job-2 is alive: \(NotebookText.repr(roster.running.contains("job-2")))", lane: "main")
+    stage.print(
+      "job-2 is alive: \(NotebookText.repr(roster.running.contains("job-2")))", lane: "main")
     stage.print("active count: \(roster.count)", lane: "main")
     try await job1.value
-    stage.print("job-1 is alive: \(NotebookText.repr(roster.running.contains("job-1")))", lane: "main")
+    stage.print(
+      "job-1 is alive: \(NotebookText.repr(roster.running.contains("job-1")))", lane: "main")
     stage.print("enumerate: \(roster.running.joined(separator: ", "))", lane: "main")
   } onCancel: {
     job1.cancel()

@@ -7,8 +7,7 @@ import ThreadsToTasksCore
 /// Foundation `Thread` from outside (Python cannot kill a thread either), so the thread versions
 /// cooperate: every sleep waits on this signal's condition and ends early, throwing `Stopped`,
 /// once a stop is requested.
-// @unchecked Sendable: `requested` is private and read or written only while holding `condition`.
-public final class StopSignal: @unchecked Sendable {
+public final class StopSignal: @unchecked Sendable {  // safe: `requested` only under `condition`
   private let condition = NSCondition()
   private var requested = false
 

@@ -94,14 +94,17 @@ public enum Equivalence {
       else { return nil }
       let here = index < mine.count ? mine[index] : nil
       let there = index < theirs.count ? theirs[index] : nil
+      let hereComesLater = here.map { theirs[index...].contains($0) } ?? false
+      let thereCameEarlier = there.map { mine[index...].contains($0) } ?? false
       switch (here, there) {
-      case (let here?, let there?) where here.text == there.text && here.isStamped == there.isStamped:
+      case (let here?, _) where !hereComesLater && (there == nil || thereCameEarlier):
+        return "\(lane): \(here) in \(firstName) is missing in \(secondName)"
+      case (_, let there?) where !thereCameEarlier && (here == nil || hereComesLater):
+        return "\(lane): \(there) in \(secondName) is missing in \(firstName)"
+      case (let here?, let there?)
+      where here.text == there.text && here.isStamped == there.isStamped:
         return "\(lane): '\(here.text)' at beat \(here.beat) in \(firstName), "
           + "at beat \(there.beat) in \(secondName)"
-      case (let here?, _) where !theirs.dropFirst(index).contains(where: { $0.text == here.text }):
-        return "\(lane): \(here) in \(firstName) is missing in \(secondName)"
-      case (_, let there?) where !mine.dropFirst(index).contains(where: { $0.text == there.text }):
-        return "\(lane): \(there) in \(secondName) is missing in \(firstName)"
       default:
         return "\(lane): event \(index + 1) is \(here.map(String.init(describing:)) ?? "absent") "
           + "in \(firstName), \(there.map(String.init(describing:)) ?? "absent") in \(secondName)"

@@ -5,9 +5,7 @@ import Foundation
 /// The package's one hand-made `Sendable` container. `NSLock` rather than `Mutex` because
 /// ThreadSanitizer reports false races on `Mutex` on this toolchain, and the suite must run clean
 /// under it.
-// @unchecked Sendable: `value` is private and touched only inside `lock.withLock`, so no two
-// threads ever access it at once.
-public final class Locked<Value: Sendable>: @unchecked Sendable {
+public final class Locked<Value: Sendable>: @unchecked Sendable {  // safe: all under `lock`
   private let lock = NSLock()
   private var value: Value
 

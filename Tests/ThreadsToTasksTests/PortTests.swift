@@ -21,7 +21,9 @@ struct PortTests {
   }
 
   // Seeds 1-8 cover thread1 finishing first, second, and both at once (a tie in one beat).
-  @Test("simple-threading agrees for every seed's random delays", arguments: 1...8 as ClosedRange<UInt64>)
+  @Test(
+    "simple-threading agrees for every seed's random delays",
+    arguments: 1...8 as ClosedRange<UInt64>)
   func simpleThreadingSeeds(seed: UInt64) async {
     let (thread, task) = await runBoth(.simpleThreading, seed: seed)
     #expect(Equivalence.compare(thread, task).isEquivalent)

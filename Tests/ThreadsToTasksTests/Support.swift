@@ -34,15 +34,25 @@ func transcript(
     })
 }
 
-/// The notebook's ordering for `example` as a transcript, lanes interleaved by beat.
+/// The notebook's ordering for `example` as a transcript. Lanes are merged by beat; within a beat
+/// a lane's last event (a release, an exit) comes before other lanes' events, and `main` last, so
+/// the recording order respects the joins and the lock as a real run's does.
 func expectedTranscript(
   _ example: ExampleID, _ paradigm: Paradigm = .thread, seed: UInt64 = 7, choice: Int = 0
 ) -> Transcript {
-  let ordering = example.expectedOrderings(seed: seed)[choice]
-  let lines = ordering.lanes.flatMap { lane, shapes in
-    shapes.enumerated().map { (lane, $1.text, $1.beat, $0) }
-  }.sorted { ($0.2, $0.0 == "main" ? 1 : 0, $0.3) < ($1.2, $1.0 == "main" ? 1 : 0, $1.3) }
-  return transcript(example, paradigm, seed: seed, lines.map { ($0.0, $0.1, $0.2) })
+  var lanes = example.expectedOrderings(seed: seed)[choice].lanes.mapValues { $0[...] }
+  var lines: [(String, String, Int)] = []
+  while let lane = lanes.filter({ !$0.value.isEmpty }).keys.min(by: { first, second in
+    func key(_ lane: String) -> (Int, Int, Int, String) {
+      let shapes = lanes[lane]!
+      return (shapes.first!.beat, shapes.count == 1 ? 0 : 1, lane == "main" ? 1 : 0, lane)
+    }
+    return key(first) < key(second)
+  }) {
+    let shape = lanes[lane]!.removeFirst()
+    lines.append((lane, shape.text, shape.beat))
+  }
+  return transcript(example, paradigm, seed: seed, lines)
 }
 
 extension Transcript {
