@@ -5,8 +5,8 @@ import PackageDescription
 /// structured concurrency — and proves with Swift Testing that the two produce equivalent orderings.
 ///
 /// Layout: a small core (events, transcripts, pace, seeded randomness, the notebook's expected
-/// orderings, equivalence, rendering), one module per paradigm that do not know each other, the
-/// `side-by-side` executable that runs both at once, and the test target.
+/// orderings, equivalence), one module per paradigm that do not know each other, the
+/// `side-by-side` command (its logic in `SideBySideKit`, so the tests can drive it), and the tests.
 let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
 
 let package = Package(
@@ -18,14 +18,15 @@ let package = Package(
     .target(name: "ThreadsToTasksCore", swiftSettings: strict),
     .target(name: "ThreadVersions", dependencies: ["ThreadsToTasksCore"], swiftSettings: strict),
     .target(name: "TaskVersions", dependencies: ["ThreadsToTasksCore"], swiftSettings: strict),
-    .executableTarget(
-      name: "SideBySide",
+    .target(
+      name: "SideBySideKit",
       dependencies: ["ThreadsToTasksCore", "ThreadVersions", "TaskVersions"],
       swiftSettings: strict
     ),
+    .executableTarget(name: "SideBySide", dependencies: ["SideBySideKit"], swiftSettings: strict),
     .testTarget(
       name: "ThreadsToTasksTests",
-      dependencies: ["ThreadsToTasksCore", "ThreadVersions", "TaskVersions", "SideBySide"],
+      dependencies: ["ThreadsToTasksCore", "ThreadVersions", "TaskVersions", "SideBySideKit"],
       swiftSettings: strict
     ),
   ]

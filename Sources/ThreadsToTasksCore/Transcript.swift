@@ -30,7 +30,10 @@ public struct Transcript: Sendable {
 
   /// The line as the notebook would print it. A timestamp shows the notebook's clock: the start
   /// plus the event's beat, so a run at a fast pace still prints one second per notebook second.
-  public func line(_ event: Event) -> String {
+  public func line(_ event: Event) -> String { Self.line(event, startDate: startDate) }
+
+  /// `event` as printed by a run that started at `startDate`.
+  public static func line(_ event: Event, startDate: Date) -> String {
     guard event.isStamped else { return event.text }
     return event.text + " " + NotebookText.ctime(startDate + Double(event.beat))
   }

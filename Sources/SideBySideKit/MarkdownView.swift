@@ -1,0 +1,65 @@
+import ThreadsToTasksCore
+
+/// Markdown ready to paste into a page: a table of both columns, the verdict, and a Mermaid
+/// `gantt` chart per paradigm (GitHub renders it): a milestone per line, a bar where a lane sleeps
+/// or waits.
+struct MarkdownView: View {
+  let output: Output
+
+  func begin(_ example: ExampleID, seed: UInt64, clock: ExampleClock) {}
+
+  func end(_ result: ExampleResult) {
+    output.line("#### `\(result.example.rawValue)`, seed \(result.seed)")
+    output.line()
+    let paradigms = result.transcripts.map(\.paradigm)
+    output.line("| beat | " + paradigms.map(\.rawValue).joined(separator: " | ") + " | |")
+    output.line("| ---: | " + paradigms.map { _ in "---" }.joined(separator: " | ") + " | :-: |")
+    let startDate = result.transcripts[0].startDate
+    for row in Row.pair(thread: result.thread?.events ?? [], task: result.task?.events ?? []) {
+      let cells = paradigms.map { paradigm in
+        (paradigm == .thread ? row.thread : row.task).map {
+          "`\($0.lane)` " + Transcript.line($0, startDate: startDate).replacingOccurrences(
+            of: "|", with: "\\|")
+        } ?? "—"
+      }
+      let mark = paradigms.count == 2 && row.differs ? "≠" : ""
+      output.line("| \(row.beat) | " + cells.joined(separator: " | ") + " | \(mark) |")
+    }
+    output.line()
+    output.line("Verdict: " + output.verdictLine(result))
+    for transcript in result.transcripts {
+      output.line()
+      output.line(Self.gantt(transcript))
+    }
+    output.line()
+  }
+
+  /// A Mermaid `gantt` block: a section per lane, time in notebook seconds.
+  static func gantt(_ transcript: Transcript) -> String {
+    var lines = [
+      "```mermaid", "gantt",
+      "    title \(transcript.example.rawValue) with \(transcript.paradigm.rawValue)s",
+      "    dateFormat X", "    axisFormat %S",
+    ]
+    for lane in TimelineView.lanes(of: transcript) {
+      lines.append("    section \(lane)")
+      var from = lane == "main" ? 0 : nil as Int?
+      for event in transcript.events where event.lane == lane {
+        if let start = from, start < event.beat {
+          let what = event.text == "lock value True" ? "waits for the lock" : "sleeps or joins"
+          lines.append("    \(what) : \(start), \(event.beat)")
+        }
+        lines.append("    \(label(event)) : milestone, \(event.beat), 0s")
+        from = event.beat
+      }
+    }
+    return (lines + ["```"]).joined(separator: "\n")
+  }
+
+  /// A task name Mermaid accepts: no `:` (it ends the name), `;` or `#`.
+  static func label(_ event: Event) -> String {
+    let text = event.isStamped ? event.text + " ctime" : event.text
+    return text.replacingOccurrences(of: ":", with: "")
+      .replacingOccurrences(of: ";", with: ",").replacingOccurrences(of: "#", with: "")
+  }
+}

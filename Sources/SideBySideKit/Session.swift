@@ -1,0 +1,81 @@
+import Foundation
+import TaskVersions
+import ThreadVersions
+import ThreadsToTasksCore
+
+/// The `side-by-side` command: reads the command line, runs the examples, shows them, and
+/// returns the exit status (0 all equivalent, 1 some not, 64 usage error, 130 interrupted).
+///
+/// Cancelling the calling task (the executable does so on Ctrl-C) stops the run: the task
+/// versions through structured cancellation, the thread versions at their next sleep; the
+/// partial result is shown and the status is 130.
+public func sideBySide(_ arguments: [String], output: Output) async -> Int32 {
+  let options: Options
+  do {
+    switch try CommandLineGrammar.parse(arguments) {
+    case .help:
+      output.line(CommandLineGrammar.usage)
+      return 0
+    case .version:
+      output.line(CommandLineGrammar.version)
+      return 0
+    case .list:
+      output.line(CommandLineGrammar.list)
+      return 0
+    case .run(let parsed): options = parsed
+    }
+  } catch {
+    output.writeError("side-by-side: \(error)\n\n\(CommandLineGrammar.usage)\n")
+    return 64
+  }
+
+  let seed = options.seed ?? UInt64.random(in: 0...99_999)
+  if options.seed == nil {
+    // Not on standard output in the machine-readable formats, whose summaries carry the seed.
+    let note = "seed \(seed) (repeat this run with --seed \(seed))\n"
+    [.json, .markdown].contains(options.format) ? output.writeError(note) : output.write(note)
+  }
+  let view = options.format.view(options, output: output)
+  var allEquivalent = true
+  for example in options.examples {
+    let result = await run(example, seed: seed, options: options, view: view)
+    allEquivalent = allEquivalent && result.verdict.isEquivalent
+    if result.wasStopped || Task.isCancelled {
+      output.writeError("side-by-side: interrupted\n")
+      return 130
+    }
+  }
+  return allEquivalent ? 0 : 1
+}
+
+/// Runs one example in the chosen paradigms at once, on one clock, feeding `view` as it goes.
+func run(_ example: ExampleID, seed: UInt64, options: Options, view: any View) async
+  -> ExampleResult
+{
+  let clock = ExampleClock(pace: options.pace)
+  view.begin(example, seed: seed, clock: clock)
+  let paradigms = options.paradigms.members
+  async let thread =
+    paradigms.contains(.thread)
+    ? await runWithThreads(example, seed: seed, clock: clock) {
+      view.record($0, paradigm: .thread)
+    } : nil
+  async let task =
+    paradigms.contains(.task)
+    ? await runWithTasks(example, seed: seed, clock: clock, naiveActor: options.naiveActor) {
+      view.record($0, paradigm: .task)
+    } : nil
+  // Events of beat b are recorded before b + 0.5; show each beat once it has surely passed.
+  let ticker = Task {
+    for beat in 0... {
+      let due = clock.start + clock.pace.duration(Double(beat) + 0.75)
+      guard (try? await Task.sleep(until: due, clock: .continuous)) != nil else { return }
+      view.tick(throughBeat: beat)
+    }
+  }
+  let result = await ExampleResult(example: example, seed: seed, thread: thread, task: task)
+  ticker.cancel()
+  await ticker.value
+  view.end(result)
+  return result
+}

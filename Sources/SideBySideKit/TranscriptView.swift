@@ -1,0 +1,18 @@
+import ThreadsToTasksCore
+
+/// What the notebook itself would print: each paradigm's lines as printed, one after the other.
+struct TranscriptView: View {
+  let output: Output
+
+  func begin(_ example: ExampleID, seed: UInt64, clock: ExampleClock) {}
+
+  func end(_ result: ExampleResult) {
+    for transcript in result.transcripts {
+      output.line(
+        output.paint("── \(result.example.rawValue) · \(transcript.paradigm.rawValue)", .bold))
+      for event in transcript.events { output.line(transcript.line(event)) }
+    }
+    output.line(output.verdictLine(result))
+    output.line()
+  }
+}
