@@ -7,7 +7,8 @@ import ThreadsToTasksCore
 final class ColumnsView: View {
   private let output: Output
   private let paradigms: [Paradigm]
-  private let pending = Locked<(thread: [Event], task: [Event], startDate: Date)>(([], [], Date()))
+  private let pending = Locked<(thread: [Event], task: [Event], clock: ExampleClock?)>(
+    ([], [], nil))
   private static let laneWidth = 8
 
   init(output: Output, paradigms: [Paradigm]) {
@@ -21,10 +22,12 @@ final class ColumnsView: View {
   }
 
   func begin(_ example: ExampleID, seed: UInt64, clock: ExampleClock) {
-    pending.withLock { $0 = ([], [], clock.startDate) }
+    pending.withLock { $0 = ([], [], clock) }
     output.line(output.paint("── \(example.rawValue) · \(example.title) · seed \(seed)", .bold))
     guard !stacked else { return }
-    let titles = paradigms.map { $0 == .thread ? "thread (Foundation Thread)" : "task (structured)" }
+    let titles = paradigms.map {
+      $0 == .thread ? "thread (Foundation Thread)" : "task (structured)"
+    }
     output.line(
       output.paint(
         "beat   " + titles.map { pad($0, cellWidth) }.joined(separator: " │ "), .dim))
@@ -35,15 +38,16 @@ final class ColumnsView: View {
   }
 
   func tick(throughBeat beat: Int) {
-    let (thread, task, startDate) = pending.withLock { pending in
+    let (thread, task, clock) = pending.withLock { pending in
       let due = (
         pending.thread.filter { $0.beat <= beat }, pending.task.filter { $0.beat <= beat },
-        pending.startDate
+        pending.clock
       )
       pending.thread.removeAll { $0.beat <= beat }
       pending.task.removeAll { $0.beat <= beat }
       return due
     }
+    guard let startDate = clock?.startDate else { return }
     for row in Row.pair(thread: thread, task: task) { show(row, startDate: startDate) }
   }
 

@@ -8,21 +8,21 @@ import ThreadsToTasksCore
 /// the keys keep this order.
 final class JSONLinesView: View {
   private let output: Output
-  private let current = Locked<(example: ExampleID, startDate: Date)?>(nil)
+  private let current = Locked<(example: ExampleID, clock: ExampleClock)?>(nil)
 
   init(output: Output) { self.output = output }
 
   func begin(_ example: ExampleID, seed: UInt64, clock: ExampleClock) {
-    current.withLock { $0 = (example, clock.startDate) }
+    current.withLock { $0 = (example, clock) }
   }
 
   func record(_ event: Event, paradigm: Paradigm) {
-    guard let (example, startDate) = current.withLock({ $0 }) else { return }
+    guard let (example, clock) = current.withLock({ $0 }) else { return }
     let elapsed = (event.elapsed * 10_000).rounded() / 10_000
     output.line(
       "{\"example\": \(Self.string(example.rawValue)), \"paradigm\": \(Self.string(paradigm.rawValue)), "
         + "\"lane\": \(Self.string(event.lane)), "
-        + "\"text\": \(Self.string(Transcript.line(event, startDate: startDate))), "
+        + "\"text\": \(Self.string(Transcript.line(event, startDate: clock.startDate))), "
         + "\"beat\": \(event.beat), \"elapsed\": \(elapsed)}")
   }
 
@@ -43,8 +43,10 @@ final class JSONLinesView: View {
       case "\t": quoted += "\\t"
       case "\r": quoted += "\\r"
       case let control where control.value < 0x20:
-        quoted += "\\u" + String(control.value, radix: 16).leftPadded(to: 4).replacingOccurrences(
-          of: " ", with: "0")
+        quoted +=
+          "\\u"
+          + String(control.value, radix: 16).leftPadded(to: 4).replacingOccurrences(
+            of: " ", with: "0")
       default: quoted.unicodeScalars.append(scalar)
       }
     }

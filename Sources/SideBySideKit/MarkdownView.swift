@@ -18,8 +18,9 @@ struct MarkdownView: View {
     for row in Row.pair(thread: result.thread?.events ?? [], task: result.task?.events ?? []) {
       let cells = paradigms.map { paradigm in
         (paradigm == .thread ? row.thread : row.task).map {
-          "`\($0.lane)` " + Transcript.line($0, startDate: startDate).replacingOccurrences(
-            of: "|", with: "\\|")
+          "`\($0.lane)` "
+            + Transcript.line($0, startDate: startDate).replacingOccurrences(
+              of: "|", with: "\\|")
         } ?? "—"
       }
       let mark = paradigms.count == 2 && row.differs ? "≠" : ""

@@ -85,7 +85,10 @@ public enum CommandLineGrammar {
   }
 
   private static let table: [Option] = [
-    Option(name: "--format", valueName: "FORMAT", help: "columns (default), transcript, timeline, json, markdown") {
+    Option(
+      name: "--format", valueName: "FORMAT",
+      help: "columns (default), transcript, timeline, json, markdown"
+    ) {
       options, value throws(UsageError) in
       options.format = try choice(value, of: Options.Format.self, for: "--format")
     },
@@ -93,7 +96,10 @@ public enum CommandLineGrammar {
       options, value throws(UsageError) in
       options.paradigms = try choice(value, of: Options.Paradigms.self, for: "--paradigm")
     },
-    Option(name: "--pace", valueName: "SECONDS", help: "real seconds per notebook second, > 0 (default 1)") {
+    Option(
+      name: "--pace", valueName: "SECONDS",
+      help: "real seconds per notebook second, > 0 (default 1)"
+    ) {
       options, value throws(UsageError) in
       guard let seconds = Double(value) else {
         throw UsageError("--pace takes a number of seconds > 0, not '\(value)'")
@@ -102,14 +108,20 @@ public enum CommandLineGrammar {
         throw UsageError("--pace takes a number of seconds > 0, not '\(value)'")
       }
     },
-    Option(name: "--seed", valueName: "N", help: "seed for the random delays (default: drawn and printed)") {
+    Option(
+      name: "--seed", valueName: "N",
+      help: "seed for the random delays (default: drawn and printed)"
+    ) {
       options, value throws(UsageError) in
       guard let seed = UInt64(value) else {
         throw UsageError("--seed takes a whole number from 0 to \(UInt64.max), not '\(value)'")
       }
       options.seed = seed
     },
-    Option(name: "--naive-actor", valueName: nil, help: "run the reentrant actor counter-example as the task version") {
+    Option(
+      name: "--naive-actor", valueName: nil,
+      help: "run the reentrant actor counter-example as the task version"
+    ) {
       options, _ in options.naiveActor = true
     },
   ]

@@ -68,7 +68,7 @@ func run(_ example: ExampleID, seed: UInt64, options: Options, view: any View) a
   // Events of beat b are recorded before b + 0.5; show each beat once it has surely passed.
   let ticker = Task {
     for beat in 0... {
-      let due = clock.start + clock.pace.duration(Double(beat) + 0.75)
+      let due = clock.startInstant + clock.pace.duration(Double(beat) + 0.75)
       guard (try? await Task.sleep(until: due, clock: .continuous)) != nil else { return }
       view.tick(throughBeat: beat)
     }

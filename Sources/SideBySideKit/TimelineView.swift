@@ -51,7 +51,8 @@ struct TimelineView: View {
       cells[at] = "●"
       from = at + 1
     }
-    return lane.padding(toLength: laneWidth, withPad: " ", startingAt: 0) + String(cells)
+    return lane.padding(toLength: laneWidth, withPad: " ", startingAt: 0)
+      + String(cells)
       .replacingOccurrences(of: " +$", with: "", options: .regularExpression)
   }
 }

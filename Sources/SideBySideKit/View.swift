@@ -35,14 +35,16 @@ extension Output {
       text += paint("interrupted", .red) + " — partial result, "
     }
     if verdict.isEquivalent {
-      text += paint(result.thread != nil && result.task != nil ? "equivalent" : "as the notebook", .green)
+      text += paint(
+        result.thread != nil && result.task != nil ? "equivalent" : "as the notebook", .green)
     } else {
       text += paint("NOT equivalent", .red) + ": " + verdict.differences[0]
       if verdict.differences.count > 1 { text += " (+\(verdict.differences.count - 1) more)" }
     }
     if Set(verdict.choices.values).count > 1 {
       let choices = verdict.choices.sorted { $0.key.rawValue > $1.key.rawValue }
-      text += "; open choice went differently: "
+      text +=
+        "; open choice went differently: "
         + choices.map { "\($0.key.rawValue): \($0.value)" }.joined(separator: ", ")
     }
     return text + " (seed \(result.seed))"

@@ -23,6 +23,7 @@ public func runWithTasks(
   do {
     try await withThrowingTaskGroup { group in
       group.addTask(name: "main") {
+        clock.start()
         switch example {
         case .startNewThread: try await startingWithThread(on: stage)
         case .threadingModule: try await threadingModule(on: stage)

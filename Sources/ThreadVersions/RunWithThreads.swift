@@ -24,6 +24,7 @@ public func runWithThreads(
   await withTaskCancellationHandler {
     await withCheckedContinuation { (finished: CheckedContinuation<Void, Never>) in
       let main = JoinableThread(name: "main") {
+        clock.start()
         switch example {
         case .startNewThread: startingWithThread(on: stage)
         case .threadingModule: threadingModule(on: stage)

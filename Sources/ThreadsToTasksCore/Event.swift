@@ -8,13 +8,13 @@ public struct Event: Sendable, Hashable, Codable {
   public var isStamped: Bool
   /// Notebook seconds since the example started.
   public var elapsed: Double
-  /// The notebook second the event falls in: `elapsed`, rounded.
+  /// The notebook second the event falls in: `elapsed`, rounded down (see `ExampleClock.beat`).
   public var beat: Int
   /// The event's place in the order the recorder received events. Recording takes a lock, so if
   /// one event happens-before another, its sequence number is smaller.
   public var sequence: Int
 
-  /// An event; its beat is `elapsed` rounded unless given.
+  /// An event; its beat is the one `elapsed` falls in unless given.
   public init(
     lane: String, text: String, isStamped: Bool = false, elapsed: Double, beat: Int? = nil,
     sequence: Int

@@ -2,33 +2,55 @@ import Foundation
 
 /// The time axis one run of an example is measured on: when it started, and at what pace.
 ///
-/// Both paradigms of a side-by-side run share one clock, so their events land on the same axis.
+/// The axis starts when the example's main flow starts (`start()`), not when the clock is made:
+/// getting a thread or a task running can take tens of milliseconds on a busy machine, and that
+/// delay is not the example's. Both paradigms of a side-by-side run share one clock, so the first
+/// to begin starts the axis for both.
+///
 /// Sleeps end on a beat counted from the start, never "now plus a delay": a late wake-up is not
 /// carried into the next sleep, so lateness does not add up along a chain of sleeps.
-public struct ExampleClock: Sendable {
+public final class ExampleClock: Sendable {
   /// The pace that turns notebook seconds into real time.
   public let pace: Pace
-  /// The monotonic instant the example started.
-  public let start: ContinuousClock.Instant
-  /// The wall-clock time the example started; timestamps print as this plus the event's beat.
-  public let startDate: Date
+  private let origin = Locked<(instant: ContinuousClock.Instant, date: Date)?>(nil)
 
-  /// A clock that starts now.
-  public init(pace: Pace) {
-    self.pace = pace
-    self.start = .now
-    self.startDate = Date()
+  /// A clock whose axis has not started yet.
+  public init(pace: Pace) { self.pace = pace }
+
+  /// Starts the axis now, unless it has started already. Call it where an example's main flow
+  /// begins; anything that reads the clock before then starts it too.
+  @discardableResult
+  public func start() -> (instant: ContinuousClock.Instant, date: Date) {
+    origin.withLock { origin in
+      if let origin { return origin }
+      let now = (instant: ContinuousClock.now, date: Date())
+      origin = now
+      return now
+    }
   }
+
+  /// The monotonic instant the axis started.
+  public var startInstant: ContinuousClock.Instant { start().instant }
+
+  /// The wall-clock time the axis started; timestamps print as this plus the event's beat.
+  public var startDate: Date { start().date }
 
   /// Notebook seconds since the start.
   public func elapsed(at instant: ContinuousClock.Instant = .now) -> Double {
-    let real = instant - start
+    let real = instant - startInstant
     let seconds = Double(real.components.seconds) + Double(real.components.attoseconds) * 1e-18
     return seconds / pace.secondsPerBeat
   }
 
-  /// The beat `notebookSeconds` falls in: the nearest whole notebook second.
-  public static func beat(of notebookSeconds: Double) -> Int { Int(notebookSeconds.rounded()) }
+  /// The beat `notebookSeconds` falls in: the whole notebook second it lies in, rounded down.
+  ///
+  /// Rounded down, not to the nearest, because events are never early — a sleep never ends before
+  /// its deadline, and starting a thread or a task only adds delay — so an event due at beat 3
+  /// lands in [3, 4), and up to almost a whole beat of lateness still counts as on time. (A
+  /// millionth of a beat is added so that 2.9999999 from floating-point error still reads 3.)
+  public static func beat(of notebookSeconds: Double) -> Int {
+    Int((notebookSeconds + 1e-6).rounded(.down))
+  }
 
   /// The instant a sleep of `notebookSeconds` that begins now should end.
   ///
@@ -36,6 +58,6 @@ public struct ExampleClock: Sendable {
   /// that beat plus the delay, which absorbs however late the previous sleep woke up.
   public func deadline(afterSleeping notebookSeconds: Int) -> ContinuousClock.Instant {
     let beatNow = Self.beat(of: elapsed())
-    return start + pace.duration(Double(beatNow + notebookSeconds))
+    return startInstant + pace.duration(Double(beatNow + notebookSeconds))
   }
 }

@@ -1,0 +1,148 @@
+import Foundation
+import SideBySideKit
+import Testing
+import ThreadsToTasksCore
+
+/// Runs the command in-process at the test pace, capturing what it writes.
+func sideBySideOutput(_ arguments: [String], width: Int = 80) async -> (
+  status: Int32, out: String, err: String
+) {
+  let out = Locked("")
+  let err = Locked("")
+  let output = Output(
+    width: width, write: { text in out.withLock { $0 += text } },
+    writeError: { text in err.withLock { $0 += text } })
+  let status = await sideBySide(
+    arguments + ["--pace", "\(Pace.test.secondsPerBeat)"], output: output)
+  return (status, out.withLock { $0 }, err.withLock { $0 })
+}
+
+@Suite("side-by-side shows both paradigms")
+struct SideBySideTests {
+  @Test("columns: every example, aligned rows, a verdict and the seed for each")
+  func columns() async {
+    let run = await sideBySideOutput(["--seed", "7"])
+    #expect(run.status == 0, "\(run.out)")
+    let lines = run.out.split(separator: "\n").map(String.init)
+    // Which worker takes the lock first is open in both paradigms, so a run may say the
+    // choice went differently; it is still equivalent.
+    for example in ExampleID.allCases {
+      #expect(
+        lines.contains {
+          $0.hasPrefix("\(example.rawValue): equivalent") && $0.hasSuffix("(seed 7)")
+        })
+    }
+    let rows = lines.filter { $0.contains(" │ ") }
+    #expect(rows.count > 30)
+    let dividers = Set(rows.map { $0.distance(from: $0.startIndex, to: $0.firstIndex(of: "│")!) })
+    #expect(dividers == [43])
+    #expect(rows.allSatisfy { $0.count == 80 }, "\(rows.filter { $0.count != 80 })")
+    let beforeTheLock = run.out.components(separatedBy: "── synchronizing-threads")[0]
+    #expect(!beforeTheLock.contains("≠"))
+  }
+
+  @Test("a narrow terminal gets the rows stacked")
+  func stacked() async {
+    let run = await sideBySideOutput(["start-new-thread", "--seed", "7"], width: 60)
+    #expect(run.status == 0, "\(run.out)")
+    #expect(!run.out.contains("│"))
+    #expect(run.out.contains("thread main") && run.out.contains("task   main"))
+  }
+
+  @Test("a run without --seed prints the seed it drew")
+  func drawnSeed() async throws {
+    let run = await sideBySideOutput(["start-new-thread"])
+    let seedLine = try #require(run.out.split(separator: "\n").first)
+    #expect(seedLine.hasPrefix("seed ") && seedLine.hasSuffix(")"))
+  }
+
+  @Test("--naive-actor exits 1 and names the interleaving")
+  func naiveActor() async {
+    let run = await sideBySideOutput(["synchronizing-threads", "--naive-actor", "--seed", "7"])
+    #expect(run.status == 1)
+    #expect(
+      run.out.contains(
+        "synchronizing-threads: NOT equivalent: in task: Thread-2 entered at beat 0 while Thread-1 was inside"
+      ))
+    #expect(run.out.contains("≠"))
+  }
+
+  @Test("json: JSON Lines with exactly the documented keys, then a summary per example")
+  func json() async throws {
+    let run = await sideBySideOutput(["--format", "json", "--seed", "7"])
+    #expect(run.status == 0, "\(run.out)")
+    let objects = try run.out.split(separator: "\n").map {
+      try #require(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+    }
+    let events = objects.filter { $0["lane"] != nil }
+    let summaries = objects.filter { $0["equivalent"] != nil }
+    #expect(events.count + summaries.count == objects.count)
+    #expect(
+      Set(events.flatMap(\.keys)) == ["example", "paradigm", "lane", "text", "beat", "elapsed"])
+    #expect(events.allSatisfy { ["thread", "task"].contains($0["paradigm"] as? String) })
+    #expect(summaries.count == 4)
+    #expect(
+      summaries.allSatisfy {
+        Set($0.keys) == ["example", "equivalent", "seed"] && $0["seed"] as? Int == 7
+      })
+    #expect(events.contains { ($0["text"] as? String)?.hasPrefix("Thread-1: ") == true })
+  }
+
+  @Test("transcript: what the notebook prints, one paradigm after the other")
+  func transcript() async {
+    let run = await sideBySideOutput(["simple-threading", "--format", "transcript", "--seed", "7"])
+    #expect(run.status == 0, "\(run.out)")
+    let lines = run.out.split(separator: "\n").map(String.init)
+    let threadAt = lines.firstIndex(of: "── simple-threading · thread")
+    let taskAt = lines.firstIndex(of: "── simple-threading · task")
+    #expect(threadAt != nil && taskAt != nil && threadAt! < taskAt!)
+    #expect(lines.filter { $0 == "Done" }.count == 2)
+    #expect(
+      lines.contains {
+        $0.range(
+          of: #"^thread1: \w{3} \w{3} [ 1-3]\d \d\d:\d\d:\d\d \d{4}$"#, options: .regularExpression)
+          != nil
+      })
+  }
+
+  @Test("timeline: a swimlane per lane for each paradigm, the lock wait drawn")
+  func timeline() async {
+    let run = await sideBySideOutput([
+      "synchronizing-threads", "--format", "timeline", "--seed", "7",
+    ])
+    #expect(run.status == 0, "\(run.out)")
+    let lanes = run.out.split(separator: "\n").filter {
+      $0.hasPrefix("Thread-") || $0.hasPrefix("main ")
+    }
+    #expect(lanes.count == 6)
+    #expect(run.out.contains("░"))
+  }
+
+  @Test("markdown: a table, a verdict and a Mermaid gantt block per paradigm")
+  func markdown() async {
+    let run = await sideBySideOutput([
+      "synchronizing-threads", "--format", "markdown", "--seed", "7",
+    ])
+    #expect(run.status == 0, "\(run.out)")
+    #expect(run.out.contains("| beat | thread | task | |"))
+    #expect(run.out.components(separatedBy: "```mermaid\ngantt\n").count == 3)
+    #expect(run.out.contains("Verdict: synchronizing-threads: equivalent"))
+    let ganttLines = run.out.split(separator: "\n").filter {
+      $0.hasPrefix("    ") && !$0.contains("section")
+    }
+    // Every task line is "name : meta": exactly one colon, or Mermaid would misread it.
+    #expect(
+      ganttLines.filter { !$0.contains("title") && !$0.contains("Format") }.allSatisfy {
+        $0.filter { $0 == ":" }.count == 1
+      })
+  }
+
+  @Test("a usage error writes one line and the usage to stderr, and exits 64")
+  func usageError() async {
+    let run = await sideBySideOutput(["--format", "html"])
+    #expect(run.status == 64)
+    #expect(run.out.isEmpty)
+    #expect(run.err.hasPrefix("side-by-side: --format takes one of"))
+    #expect(run.err.contains("Usage: side-by-side"))
+  }
+}
