@@ -7,7 +7,7 @@ let sideBySideBinary = URL(fileURLWithPath: CommandLine.arguments[0])
   .deletingLastPathComponent().appendingPathComponent("side-by-side")
 
 /// Runs `side-by-side` as a process. With `interrupt`, sends SIGINT as soon as the first event
-/// row has been printed. Suspends, never blocks, while waiting.
+/// has been printed. Suspends, never blocks, while waiting.
 func runProcess(_ arguments: [String], interrupt: Bool = false) async throws -> (
   status: Int32, out: String, err: String
 ) {
@@ -24,7 +24,8 @@ func runProcess(_ arguments: [String], interrupt: Bool = false) async throws -> 
     let data = handle.availableData
     let send = collected.withLock { state -> Bool in
       state.out += data
-      let rows = String(decoding: state.out, as: UTF8.self).contains(" │ ")
+      // The first event of the first example, printed in its row.
+      let rows = String(decoding: state.out, as: UTF8.self).contains("{'a': 1, 'b': 2}")
       defer { if rows { state.interrupted = true } }
       return interrupt && rows && !state.interrupted
     }
