@@ -6,13 +6,15 @@ import PackageDescription
 ///
 /// Layout: a small core (events, transcripts, pace, seeded randomness, the notebook's expected
 /// orderings, equivalence), one module per paradigm that do not know each other, the
-/// `side-by-side` command (its logic in `SideBySideKit`, so the tests can drive it), and the tests.
+/// `side-by-side` command (its logic in `SideBySideKit`, so the tests can drive it), the
+/// `regenerate-pages` command that keeps `Comparisons/` in step with the code, and the tests.
 let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
 
 let package = Package(
   name: "ThreadsToTasks",
   products: [
-    .executable(name: "side-by-side", targets: ["SideBySide"])
+    .executable(name: "side-by-side", targets: ["SideBySide"]),
+    .executable(name: "regenerate-pages", targets: ["RegeneratePages"]),
   ],
   targets: [
     .target(name: "ThreadsToTasksCore", swiftSettings: strict),
@@ -24,9 +26,14 @@ let package = Package(
       swiftSettings: strict
     ),
     .executableTarget(name: "SideBySide", dependencies: ["SideBySideKit"], swiftSettings: strict),
+    .target(name: "ComparisonPages", dependencies: ["SideBySideKit"], swiftSettings: strict),
+    .executableTarget(
+      name: "RegeneratePages", dependencies: ["ComparisonPages"], swiftSettings: strict),
     .testTarget(
       name: "ThreadsToTasksTests",
-      dependencies: ["ThreadsToTasksCore", "ThreadVersions", "TaskVersions", "SideBySideKit"],
+      dependencies: [
+        "ThreadsToTasksCore", "ThreadVersions", "TaskVersions", "SideBySideKit", "ComparisonPages",
+      ],
       swiftSettings: strict
     ),
   ]

@@ -22,6 +22,7 @@ public actor SerialPrinter: TimePrinter {
 
   /// Python: `threadLock.acquire()`, `print("lock value", lock)`, `print_time(…)`,
   /// `threadLock.release()`; the turn is held across every sleep of `print_time`.
+  // snippet: locked-print-time
   public func lockedPrintTime(
     _ threadName: String, _ delay: Int, _ counter: Int, on stage: TaskStage
   ) async throws {
@@ -32,16 +33,20 @@ public actor SerialPrinter: TimePrinter {
     // turn taken and queues, instead of printing.
     try await printTime(threadName, delay, counter, on: stage)
   }
+  // end snippet: locked-print-time
 
-  /// Python: `threadLock.acquire()`. Waits for the turn, first come, first served.
+  // snippet: take-turn
+  /// Python: `threadLock.acquire()`. Waits for the turn, first come, first served, and returns
+  /// the caller's place in the order of arrival.
   /// - Throws: `CancellationError` if the calling task is cancelled while it waits.
-  func takeTurn() async throws {
-    guard isTaken else {
-      isTaken = true
-      return
-    }
+  @discardableResult
+  func takeTurn() async throws -> Int {
     let ticket = nextTicket
     nextTicket += 1
+    guard isTaken else {
+      isTaken = true
+      return ticket
+    }
     try await withTaskCancellationHandler {
       try await withCheckedThrowingContinuation { (turn: CheckedContinuation<Void, any Error>) in
         // A task cancelled before it got here would never be found by the handler's lookup.
@@ -57,6 +62,7 @@ public actor SerialPrinter: TimePrinter {
       // the call suspends and lets the actor run anything else.
       Task { await self.leaveQueue(ticket) }
     }
+    return ticket
   }
 
   /// Python: `threadLock.release()`. Hands the turn to the longest waiter, or frees it.
@@ -72,4 +78,8 @@ public actor SerialPrinter: TimePrinter {
     guard let index = waiting.firstIndex(where: { $0.ticket == ticket }) else { return }
     waiting.remove(at: index).turn.resume(throwing: CancellationError())
   }
+  // end snippet: take-turn
+
+  /// How many callers are waiting for the turn.
+  var waitingCount: Int { waiting.count }
 }

@@ -31,23 +31,30 @@ func threadingModule(on stage: TaskStage) async throws {
     defer { roster.leave("job-2") }
     try await doAsyncJob(Task.name ?? "?", 1, on: stage)
   }
-  try await withTaskCancellationHandler {
-    stage.print("active count: \(roster.count)", lane: "main")
-    stage.print("enumerate: \(roster.running.joined(separator: ", "))", lane: "main")
-    // A task has no `is_alive`: only whoever keeps the list can tell.
-    stage.print(
-      "job-1 is alive: \(NotebookText.repr(roster.running.contains("job-1")))", lane: "main")
+  do {
+    try await withTaskCancellationHandler {
+      stage.print("active count: \(roster.count)", lane: "main")
+      stage.print("enumerate: \(roster.running.joined(separator: ", "))", lane: "main")
+      // A task has no `is_alive`: only whoever keeps the list can tell.
+      stage.print(
+        "job-1 is alive: \(NotebookText.repr(roster.running.contains("job-1")))", lane: "main")
 
-    try await job2.value
-    stage.print(
-      "job-2 is alive: \(NotebookText.repr(roster.running.contains("job-2")))", lane: "main")
-    stage.print("active count: \(roster.count)", lane: "main")
-    try await job1.value
-    stage.print(
-      "job-1 is alive: \(NotebookText.repr(roster.running.contains("job-1")))", lane: "main")
-    stage.print("enumerate: \(roster.running.joined(separator: ", "))", lane: "main")
-  } onCancel: {
-    job1.cancel()
-    job2.cancel()
+      try await job2.value
+      stage.print(
+        "job-2 is alive: \(NotebookText.repr(roster.running.contains("job-2")))", lane: "main")
+      stage.print("active count: \(roster.count)", lane: "main")
+      try await job1.value
+      stage.print(
+        "job-1 is alive: \(NotebookText.repr(roster.running.contains("job-1")))", lane: "main")
+      stage.print("enumerate: \(roster.running.joined(separator: ", "))", lane: "main")
+    } onCancel: {
+      job1.cancel()
+      job2.cancel()
+    }
+  } catch {
+    // An unstructured task outlives the scope that made it unless someone awaits it. Wait for
+    // both jobs to wind down (they were cancelled above) so that none is left running.
+    _ = await (job1.result, job2.result)
+    throw error
   }
 }

@@ -1,0 +1,70 @@
+import TaskVersions
+import Testing
+import ThreadVersions
+import ThreadsToTasksCore
+
+/// Starts `run` with an observer, and cancels it as soon as an event `stopAt` accepts is
+/// recorded. Returns the transcript and the beat the stop was requested in.
+func runAndStop(
+  at stopAt: @escaping @Sendable (Event) -> Bool,
+  _ run: @escaping @Sendable (ExampleClock, @escaping @Sendable (Event) -> Void) async -> Transcript
+) async -> (transcript: Transcript, stoppedAt: Int) {
+  let clock = ExampleClock(pace: .test)
+  let (reached, signal) = AsyncStream.makeStream(of: Int.self)
+  let running = Task { await run(clock) { if stopAt($0) { signal.yield($0.beat) } } }
+  var stoppedAt = -1
+  for await beat in reached {
+    stoppedAt = beat
+    break
+  }
+  running.cancel()
+  return (await running.value, stoppedAt)
+}
+
+@Suite("Stopping a run")
+struct CancellationTests {
+  @Test(
+    "cancelling a task version ends all its children at once; the transcript shows where",
+    arguments: ExampleID.allCases)
+  func cancelTasks(example: ExampleID) async {
+    let (transcript, stoppedAt) = await runAndStop(at: { $0.isStamped || $0.lane != "main" }) {
+      clock, observer in
+      await runWithTasks(example, seed: 7, clock: clock, observer: observer)
+    }
+    #expect(transcript.wasStopped)
+    // Nothing was recorded after the beat the cancellation came in: every child stopped at its
+    // next suspension, and `runWithTasks` returned only after they all had (structured).
+    #expect(transcript.events.allSatisfy { $0.beat <= stoppedAt }, "\(transcript.events)")
+    #expect(!Equivalence.check(transcript).isEquivalent)
+  }
+
+  @Test(
+    "a stop request ends a thread version at its next sleep; the transcript shows where",
+    arguments: ExampleID.allCases)
+  func stopThreads(example: ExampleID) async {
+    let (transcript, stoppedAt) = await runAndStop(at: { $0.isStamped || $0.lane != "main" }) {
+      clock, observer in
+      await runWithThreads(example, seed: 7, clock: clock, observer: observer)
+    }
+    #expect(transcript.wasStopped)
+    #expect(transcript.events.allSatisfy { $0.beat <= stoppedAt }, "\(transcript.events)")
+  }
+
+  @Test("a thread sleeping on a stop signal wakes when the stop is requested")
+  func stopSignal() async throws {
+    let signal = StopSignal()
+    let stopped = Locked(false)
+    await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+      let sleeper = JoinableThread(name: "sleeper") {
+        // An hour: only the stop request can end this sleep within the test.
+        do { try signal.sleep(until: .now + .seconds(3600)) } catch {
+          stopped.withLock { $0 = true }
+        }
+        done.resume()
+      }
+      sleeper.start()
+      signal.request()
+    }
+    #expect(stopped.withLock { $0 })
+  }
+}
