@@ -20,9 +20,9 @@ public actor SerialPrinter: TimePrinter {
   /// A free printer.
   public init() {}
 
+  // snippet: locked-print-time
   /// Python: `threadLock.acquire()`, `print("lock value", lock)`, `print_time(…)`,
   /// `threadLock.release()`; the turn is held across every sleep of `print_time`.
-  // snippet: locked-print-time
   public func lockedPrintTime(
     _ threadName: String, _ delay: Int, _ counter: Int, on stage: TaskStage
   ) async throws {

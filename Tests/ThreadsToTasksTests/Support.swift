@@ -64,3 +64,17 @@ extension Transcript {
     return copy
   }
 }
+
+/// A task executor with a thread of its own, for tests that start a thousand busy tasks.
+///
+/// The examples' tasks wake from their sleeps on the cooperative pool, which has two threads
+/// here. A thousand tasks queued on that pool would make every other test's wake-ups wait behind
+/// them, by more than a beat. Run under this executor's preference, the crowd queues here instead.
+final class DedicatedExecutor: TaskExecutor {
+  private let queue = DispatchQueue(label: "ThreadsToTasksTests.DedicatedExecutor")
+
+  func enqueue(_ job: consuming ExecutorJob) {
+    let job = UnownedJob(job)
+    queue.async { job.runSynchronously(on: self.asUnownedTaskExecutor()) }
+  }
+}
