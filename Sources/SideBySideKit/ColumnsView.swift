@@ -7,8 +7,8 @@ import ThreadsToTasksCore
 final class ColumnsView: View {
   private let output: Output
   private let paradigms: [Paradigm]
-  private let pending = Locked<(thread: [Event], task: [Event], clock: ExampleClock?)>(
-    ([], [], nil))
+  private let pending = Locked<(thread: [Event], task: [Event], startDates: [Paradigm: Date])>(
+    ([], [], [:]))
   private static let laneWidth = 8
 
   init(output: Output, paradigms: [Paradigm]) {
@@ -21,8 +21,8 @@ final class ColumnsView: View {
     paradigms.count == 1 ? output.width - 8 : (output.width - 10) / 2
   }
 
-  func begin(_ example: ExampleID, seed: UInt64, clock: ExampleClock) {
-    pending.withLock { $0 = ([], [], clock) }
+  func begin(_ example: ExampleID, seed: UInt64) {
+    pending.withLock { $0 = ([], [], [:]) }
     output.line(output.paint("── \(example.rawValue) · \(example.title) · seed \(seed)", .bold))
     guard !stacked else { return }
     let titles = paradigms.map {
@@ -33,22 +33,24 @@ final class ColumnsView: View {
         "beat   " + titles.map { pad($0, cellWidth) }.joined(separator: " │ "), .dim))
   }
 
-  func record(_ event: Event, paradigm: Paradigm) {
-    pending.withLock { paradigm == .thread ? $0.thread.append(event) : $0.task.append(event) }
+  func record(_ event: Event, paradigm: Paradigm, clock: ExampleClock) {
+    pending.withLock {
+      paradigm == .thread ? $0.thread.append(event) : $0.task.append(event)
+      $0.startDates[paradigm] = clock.startDate
+    }
   }
 
   func tick(throughBeat beat: Int) {
-    let (thread, task, clock) = pending.withLock { pending in
+    let (thread, task, startDates) = pending.withLock { pending in
       let due = (
         pending.thread.filter { $0.beat <= beat }, pending.task.filter { $0.beat <= beat },
-        pending.clock
+        pending.startDates
       )
       pending.thread.removeAll { $0.beat <= beat }
       pending.task.removeAll { $0.beat <= beat }
       return due
     }
-    guard let startDate = clock?.startDate else { return }
-    for row in Row.pair(thread: thread, task: task) { show(row, startDate: startDate) }
+    for row in Row.pair(thread: thread, task: task) { show(row, startDates: startDates) }
   }
 
   func end(_ result: ExampleResult) {
@@ -57,20 +59,20 @@ final class ColumnsView: View {
     output.line()
   }
 
-  private func show(_ row: Row, startDate: Date) {
+  private func show(_ row: Row, startDates: [Paradigm: Date]) {
     let differs = paradigms.count == 2 && row.differs
     let mark = differs ? output.paint("≠", .red) : " "
     let beat = String(row.beat).leftPadded(to: 4)
     let sides = paradigms.map { $0 == .thread ? row.thread : row.task }
     if stacked {
       for (paradigm, event) in zip(paradigms, sides) {
-        let cell = event.map { cellText($0, startDate: startDate) } ?? "—"
+        let cell = event.map { cellText($0, startDate: startDates[paradigm]!) } ?? "—"
         let label = pad(paradigm.rawValue, 6)
         output.line("\(paradigm == paradigms[0] ? beat : "    ") \(mark) \(label) \(cell)")
       }
     } else {
-      let cells = sides.map { event in
-        pad(event.map { cellText($0, startDate: startDate) } ?? "—", cellWidth)
+      let cells = zip(paradigms, sides).map { paradigm, event in
+        pad(event.map { cellText($0, startDate: startDates[paradigm]!) } ?? "—", cellWidth)
       }
       output.line("\(beat) \(mark) " + cells.joined(separator: " │ "))
     }

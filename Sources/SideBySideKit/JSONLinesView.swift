@@ -8,16 +8,16 @@ import ThreadsToTasksCore
 /// the keys keep this order.
 final class JSONLinesView: View {
   private let output: Output
-  private let current = Locked<(example: ExampleID, clock: ExampleClock)?>(nil)
+  private let current = Locked<ExampleID?>(nil)
 
   init(output: Output) { self.output = output }
 
-  func begin(_ example: ExampleID, seed: UInt64, clock: ExampleClock) {
-    current.withLock { $0 = (example, clock) }
+  func begin(_ example: ExampleID, seed: UInt64) {
+    current.withLock { $0 = example }
   }
 
-  func record(_ event: Event, paradigm: Paradigm) {
-    guard let (example, clock) = current.withLock({ $0 }) else { return }
+  func record(_ event: Event, paradigm: Paradigm, clock: ExampleClock) {
+    guard let example = current.withLock({ $0 }) else { return }
     let elapsed = (event.elapsed * 10_000).rounded() / 10_000
     output.line(
       "{\"example\": \(Self.string(example.rawValue)), \"paradigm\": \(Self.string(paradigm.rawValue)), "

@@ -6,21 +6,17 @@ import ThreadsToTasksCore
 struct MarkdownView: View {
   let output: Output
 
-  func begin(_ example: ExampleID, seed: UInt64, clock: ExampleClock) {}
-
   func end(_ result: ExampleResult) {
     output.line("#### `\(result.example.rawValue)`, seed \(result.seed)")
     output.line()
     let paradigms = result.transcripts.map(\.paradigm)
     output.line("| beat | " + paradigms.map(\.rawValue).joined(separator: " | ") + " | |")
     output.line("| ---: | " + paradigms.map { _ in "---" }.joined(separator: " | ") + " | :-: |")
-    let startDate = result.transcripts[0].startDate
     for row in Row.pair(thread: result.thread?.events ?? [], task: result.task?.events ?? []) {
       let cells = paradigms.map { paradigm in
-        (paradigm == .thread ? row.thread : row.task).map {
-          "`\($0.lane)` "
-            + Transcript.line($0, startDate: startDate).replacingOccurrences(
-              of: "|", with: "\\|")
+        let transcript = paradigm == .thread ? result.thread : result.task
+        return (paradigm == .thread ? row.thread : row.task).map {
+          "`\($0.lane)` " + transcript!.line($0).replacingOccurrences(of: "|", with: "\\|")
         } ?? "—"
       }
       let mark = paradigms.count == 2 && row.differs ? "≠" : ""

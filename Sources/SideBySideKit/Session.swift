@@ -52,23 +52,28 @@ public func sideBySide(_ arguments: [String], output: Output) async -> Int32 {
 func run(_ example: ExampleID, seed: UInt64, options: Options, view: any View) async
   -> ExampleResult
 {
-  let clock = ExampleClock(pace: options.pace)
-  view.begin(example, seed: seed, clock: clock)
+  // Both runs start together, each on a clock of its own whose axis starts when that run's main
+  // flow does: if one paradigm is slow to get going, its events do not all shift a beat late.
+  let threadClock = ExampleClock(pace: options.pace)
+  let taskClock = ExampleClock(pace: options.pace)
+  view.begin(example, seed: seed)
   let paradigms = options.paradigms.members
   async let thread =
     paradigms.contains(.thread)
-    ? await runWithThreads(example, seed: seed, clock: clock) {
-      view.record($0, paradigm: .thread)
+    ? await runWithThreads(example, seed: seed, clock: threadClock) {
+      view.record($0, paradigm: .thread, clock: threadClock)
     } : nil
   async let task =
     paradigms.contains(.task)
-    ? await runWithTasks(example, seed: seed, clock: clock, naiveActor: options.naiveActor) {
-      view.record($0, paradigm: .task)
+    ? await runWithTasks(example, seed: seed, clock: taskClock, naiveActor: options.naiveActor) {
+      view.record($0, paradigm: .task, clock: taskClock)
     } : nil
-  // Events of beat b are recorded before b + 0.5; show each beat once it has surely passed.
+  // Events of beat b are recorded early in [b, b + 1); show each beat once it has surely passed.
+  // (Counted from here, not from a run's clock: reading that clock would start its axis.)
+  let ticks = ContinuousClock.now
   let ticker = Task {
     for beat in 0... {
-      let due = clock.startInstant + clock.pace.duration(Double(beat) + 0.75)
+      let due = ticks + options.pace.duration(Double(beat) + 0.9)
       guard (try? await Task.sleep(until: due, clock: .continuous)) != nil else { return }
       view.tick(throughBeat: beat)
     }

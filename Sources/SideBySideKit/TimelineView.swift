@@ -8,8 +8,6 @@ struct TimelineView: View {
   private static let beatWidth = 3
   private static let laneWidth = 10
 
-  func begin(_ example: ExampleID, seed: UInt64, clock: ExampleClock) {}
-
   func end(_ result: ExampleResult) {
     let lastBeat = result.transcripts.flatMap(\.events).map(\.beat).max() ?? 0
     for transcript in result.transcripts {

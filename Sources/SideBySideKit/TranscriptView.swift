@@ -4,8 +4,6 @@ import ThreadsToTasksCore
 struct TranscriptView: View {
   let output: Output
 
-  func begin(_ example: ExampleID, seed: UInt64, clock: ExampleClock) {}
-
   func end(_ result: ExampleResult) {
     for transcript in result.transcripts {
       output.line(

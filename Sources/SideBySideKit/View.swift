@@ -1,16 +1,18 @@
 import ThreadsToTasksCore
 
 /// A way of showing runs. The session calls `begin`, then `record` for every event as it happens
-/// (from any thread), `tick` after each beat has passed, and `end` with the result.
+/// (from any thread, with the clock of the run it belongs to), `tick` after each beat has passed,
+/// and `end` with the result.
 protocol View: Sendable {
-  func begin(_ example: ExampleID, seed: UInt64, clock: ExampleClock)
-  func record(_ event: Event, paradigm: Paradigm)
+  func begin(_ example: ExampleID, seed: UInt64)
+  func record(_ event: Event, paradigm: Paradigm, clock: ExampleClock)
   func tick(throughBeat beat: Int)
   func end(_ result: ExampleResult)
 }
 
 extension View {
-  func record(_ event: Event, paradigm: Paradigm) {}
+  func begin(_ example: ExampleID, seed: UInt64) {}
+  func record(_ event: Event, paradigm: Paradigm, clock: ExampleClock) {}
   func tick(throughBeat beat: Int) {}
 }
 

@@ -3,14 +3,16 @@ import TaskVersions
 import ThreadVersions
 import ThreadsToTasksCore
 
-/// Runs both versions of `example` at once on one clock, as `side-by-side` does.
+/// Runs both versions of `example` at once, as `side-by-side` does: each on its own clock, whose
+/// axis starts when that version's main flow starts.
 func runBoth(
   _ example: ExampleID, seed: UInt64 = 7, naiveActor: Bool = false,
   lock: any NSLocking & Sendable = NSLock()
 ) async -> (thread: Transcript, task: Transcript) {
-  let clock = ExampleClock(pace: .test)
-  async let thread = runWithThreads(example, seed: seed, clock: clock, lock: lock)
-  async let task = runWithTasks(example, seed: seed, clock: clock, naiveActor: naiveActor)
+  async let thread = runWithThreads(
+    example, seed: seed, clock: ExampleClock(pace: .test), lock: lock)
+  async let task = runWithTasks(
+    example, seed: seed, clock: ExampleClock(pace: .test), naiveActor: naiveActor)
   return await (thread, task)
 }
 
