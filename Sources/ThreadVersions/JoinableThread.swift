@@ -1,8 +1,10 @@
+// snippet: subclass-import
 // Subclassing Foundation's `Thread` (as Python subclasses `threading.Thread`) does not compile on
 // this Linux toolchain without this import: "cannot inherit from class 'Thread' because it has
 // overridable members that could not be loaded" (swift-corelibs-foundation PR #5122). Importing
 // CoreFoundation in one file of the module lets the compiler load those members.
 internal import CoreFoundation
+// end snippet: subclass-import
 import Foundation
 import ThreadsToTasksCore
 
@@ -47,6 +49,7 @@ open class JoinableThread: Thread {
 
   /// Do not override: runs `run()` and then lets `join()` return.
   public override func main() {
+    // Where `currentName` finds the name: `Thread.name` set before `start()` was not seen here.
     threadDictionary[Self.laneKey] = laneName
     run()
     roster?.leave(laneName)
@@ -56,6 +59,7 @@ open class JoinableThread: Thread {
     }
   }
 
+  // snippet: join
   /// Blocks until the body has returned. Python: `join()`. Returns at once if it already has.
   public func join() {
     state.withLock {
@@ -65,10 +69,13 @@ open class JoinableThread: Thread {
 
   /// True from `start()` until the body has returned. Python: `is_alive()`.
   public var isAlive: Bool { state.withLock { started && !finished } }
+  // end snippet: join
 
+  // snippet: current-name
   private static let laneKey = "ThreadsToTasks.lane"
 
   /// The name of the `JoinableThread` running this code, or `nil` on any other thread.
   /// Python: `threading.current_thread().name`.
   public static var currentName: String? { Thread.current.threadDictionary[laneKey] as? String }
+  // end snippet: current-name
 }

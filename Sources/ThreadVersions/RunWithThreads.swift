@@ -21,6 +21,7 @@ public func runWithThreads(
 ) async -> Transcript {
   let recorder = Recorder(clock: clock, observer: observer)
   let stage = ThreadStage(recorder: recorder, stop: StopSignal())
+  // snippet: bridge
   await withTaskCancellationHandler {
     await withCheckedContinuation { (finished: CheckedContinuation<Void, Never>) in
       let main = JoinableThread(name: "main") {
@@ -38,6 +39,7 @@ public func runWithThreads(
   } onCancel: {
     stage.stop.request()
   }
+  // end snippet: bridge
   return Transcript(
     example: example, paradigm: .thread, seed: seed, startDate: clock.startDate,
     events: recorder.recorded, wasStopped: stage.stop.isRequested)

@@ -14,6 +14,7 @@ public final class StopSignal: @unchecked Sendable {  // safe: `requested` only 
   /// A signal nobody has raised yet.
   public init() {}
 
+  // snippet: sleep
   /// Asks every thread sleeping on this signal, now or later, to stop.
   public func request() {
     condition.withLock {
@@ -40,6 +41,7 @@ public final class StopSignal: @unchecked Sendable {  // safe: `requested` only 
     }
     if stopped { throw Stopped() }
   }
+  // end snippet: sleep
 }
 
 /// Thrown by a thread's sleep when a stop was requested.

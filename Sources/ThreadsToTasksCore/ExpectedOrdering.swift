@@ -70,7 +70,9 @@ extension ExampleID {
             "thread2": worker("thread2", delay2),
           ])
       ]
+    // snippet: lock-choice
     case .synchronizingThreads:
+      // Either worker may take the lock first: one ordering for each.
       let workers = [("Thread-1", 1), ("Thread-2", 2)]
       return [workers, workers.reversed()].map { order in
         var lanes: [String: [Line]] = [:]
@@ -87,6 +89,7 @@ extension ExampleID {
         lanes["main"] = [Line(text: "Exiting Main Thread", beat: lockFreeAt)]
         return ExpectedOrdering(choice: "\(order[0].0) takes the lock first", lanes: lanes)
       }
+    // end snippet: lock-choice
     }
   }
 

@@ -28,6 +28,7 @@ public final class Recorder: Sendable {
     record("\(lane):", isStamped: true, lane: lane)
   }
 
+  // snippet: record
   private func record(_ text: String, isStamped: Bool, lane: String) {
     let elapsed = clock.elapsed()
     events.withLock { events in
@@ -37,6 +38,7 @@ public final class Recorder: Sendable {
       observer?(event)
     }
   }
+  // end snippet: record
 
   /// Every event recorded so far, in sequence order.
   public var recorded: [Event] { events.withLock { $0 } }

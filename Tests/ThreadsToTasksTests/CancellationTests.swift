@@ -4,19 +4,16 @@ import ThreadVersions
 import ThreadsToTasksCore
 
 /// Starts `run` with an observer, and cancels it as soon as an event `stopAt` accepts is
-/// recorded. Returns the transcript and the beat the stop was requested in.
+/// recorded. Returns the transcript and when the stop was requested, in notebook seconds.
 func runAndStop(
   at stopAt: @escaping @Sendable (Event) -> Bool,
   _ run: @escaping @Sendable (ExampleClock, @escaping @Sendable (Event) -> Void) async -> Transcript
-) async -> (transcript: Transcript, stoppedAt: Int) {
+) async -> (transcript: Transcript, stoppedAt: Double) {
   let clock = ExampleClock(pace: .test)
-  let (reached, signal) = AsyncStream.makeStream(of: Int.self)
-  let running = Task { await run(clock) { if stopAt($0) { signal.yield($0.beat) } } }
-  var stoppedAt = -1
-  for await beat in reached {
-    stoppedAt = beat
-    break
-  }
+  let (reached, signal) = AsyncStream.makeStream(of: Void.self)
+  let running = Task { await run(clock) { if stopAt($0) { signal.yield() } } }
+  for await _ in reached { break }
+  let stoppedAt = clock.elapsed()
   running.cancel()
   return (await running.value, stoppedAt)
 }
@@ -32,9 +29,9 @@ struct CancellationTests {
       await runWithTasks(example, seed: 7, clock: clock, observer: observer)
     }
     #expect(transcript.wasStopped)
-    // Nothing was recorded after the beat the cancellation came in: every child stopped at its
-    // next suspension, and `runWithTasks` returned only after they all had (structured).
-    #expect(transcript.events.allSatisfy { $0.beat <= stoppedAt }, "\(transcript.events)")
+    // Every sleep lasts a beat or more, so an event more than a beat after the stop request
+    // would mean a child slept on; `runWithTasks` returned only after all had stopped.
+    #expect(transcript.events.allSatisfy { $0.elapsed < stoppedAt + 1 }, "\(transcript.events)")
     #expect(!Equivalence.check(transcript).isEquivalent)
   }
 
@@ -47,7 +44,7 @@ struct CancellationTests {
       await runWithThreads(example, seed: 7, clock: clock, observer: observer)
     }
     #expect(transcript.wasStopped)
-    #expect(transcript.events.allSatisfy { $0.beat <= stoppedAt }, "\(transcript.events)")
+    #expect(transcript.events.allSatisfy { $0.elapsed < stoppedAt + 1 }, "\(transcript.events)")
   }
 
   @Test("a thread sleeping on a stop signal wakes when the stop is requested")
