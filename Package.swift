@@ -26,6 +26,8 @@ let package = Package(
       swiftSettings: strict
     ),
     .executableTarget(name: "SideBySide", dependencies: ["SideBySideKit"], swiftSettings: strict),
+    // Deliberately racy: `.ci/run` requires ThreadSanitizer to report it (see its main.swift).
+    .executableTarget(name: "PlantedRace", swiftSettings: strict),
     .target(name: "ComparisonPages", dependencies: ["SideBySideKit"], swiftSettings: strict),
     .executableTarget(
       name: "RegeneratePages", dependencies: ["ComparisonPages"], swiftSettings: strict),

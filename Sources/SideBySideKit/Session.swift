@@ -68,10 +68,15 @@ func run(_ example: ExampleID, seed: UInt64, options: Options, view: any View) a
     ? await runWithTasks(example, seed: seed, clock: taskClock, naiveActor: options.naiveActor) {
       view.record($0, paradigm: .task, clock: taskClock)
     } : nil
-  // Events of beat b are recorded early in [b, b + 1); show each beat once it has surely passed.
-  // (Counted from here, not from a run's clock: reading that clock would start its axis.)
-  let ticks = ContinuousClock.now
+  // Events of beat b are recorded early in [b, b + 1); show each beat once it has surely passed
+  // in every run, counted from the run that started last, so both sides of a row arrive first.
+  let clocks = paradigms.map { $0 == .thread ? threadClock : taskClock }
   let ticker = Task {
+    // Only look at a clock once its run has started it: reading it would start it early.
+    while !clocks.allSatisfy(\.hasStarted) {
+      guard (try? await Task.sleep(for: options.pace.duration(0.05))) != nil else { return }
+    }
+    let ticks = clocks.map(\.startInstant).max()!
     for beat in 0... {
       let due = ticks + options.pace.duration(Double(beat) + 0.9)
       guard (try? await Task.sleep(until: due, clock: .continuous)) != nil else { return }

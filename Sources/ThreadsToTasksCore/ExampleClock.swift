@@ -29,6 +29,9 @@ public final class ExampleClock: Sendable {
     }
   }
 
+  /// Whether the axis has started. Unlike the other properties, asking does not start it.
+  public var hasStarted: Bool { origin.withLock { $0 != nil } }
+
   /// The monotonic instant the axis started.
   public var startInstant: ContinuousClock.Instant { start().instant }
 

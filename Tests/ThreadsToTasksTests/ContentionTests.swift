@@ -10,7 +10,7 @@ struct ContentionTests {
   @Test(
     "the recorder keeps 100,000 events from 1,000 tasks and 200 threads, whole and in lane order")
   func recorderUnderContention() async {
-    let recorder = Recorder(clock: ExampleClock(pace: .test))
+    let recorder = Recorder(clock: ExampleClock(pace: testPace))
     let threads = DispatchGroup()
     await withCheckedContinuation { (threadsDone: CheckedContinuation<Void, Never>) in
       for index in 0..<200 {

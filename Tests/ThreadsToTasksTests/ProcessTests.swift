@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ThreadVersions
 import ThreadsToTasksCore
 
 /// The built `side-by-side` executable, beside the test bundle.
@@ -8,6 +9,10 @@ let sideBySideBinary = URL(fileURLWithPath: CommandLine.arguments[0])
 
 /// Runs `side-by-side` as a process. With `interrupt`, sends SIGINT as soon as the first event
 /// has been printed. Suspends, never blocks, while waiting.
+///
+/// The pipes are read, and the exit waited for, on threads of their own with blocking calls —
+/// not with `readabilityHandler` and `terminationHandler`, whose Dispatch sources crashed
+/// libdispatch's event loop under ThreadSanitizer here (a SEGV in `_dispatch_event_loop_drain`).
 func runProcess(_ arguments: [String], interrupt: Bool = false) async throws -> (
   status: Int32, out: String, err: String
 ) {
@@ -19,36 +24,46 @@ func runProcess(_ arguments: [String], interrupt: Bool = false) async throws -> 
   let err = Pipe()
   process.standardOutput = out
   process.standardError = err
-  let collected = Locked((out: Data(), err: Data(), interrupted: false))
-  out.fileHandleForReading.readabilityHandler = { handle in
-    let data = handle.availableData
-    let send = collected.withLock { state -> Bool in
-      state.out += data
+  try process.run()
+  let pid = process.processIdentifier
+  let collected = Locked((out: Data(), err: Data()))
+  let finished = DispatchGroup()
+  func reader(_ name: String, _ pipe: Pipe, _ keep: @escaping @Sendable (Data) -> Void) {
+    finished.enter()
+    let handle = pipe.fileHandleForReading
+    JoinableThread(name: name) {
+      while case let chunk = handle.availableData, !chunk.isEmpty { keep(chunk) }
+      finished.leave()
+    }.start()
+  }
+  let interrupted = Locked(false)
+  reader("stdout", out) { chunk in
+    let send = collected.withLock { state in
+      state.out += chunk
       // The first event of the first example, printed in its row.
-      let rows = String(decoding: state.out, as: UTF8.self).contains("{'a': 1, 'b': 2}")
-      defer { if rows { state.interrupted = true } }
-      return interrupt && rows && !state.interrupted
+      return interrupt && String(decoding: state.out, as: UTF8.self).contains("{'a': 1, 'b': 2}")
     }
-    if send { process.interrupt() }
+    if send
+      && !interrupted.withLock({ sent in
+        defer { sent = true }; return sent
+      })
+    {
+      kill(pid, SIGINT)
+    }
   }
-  err.fileHandleForReading.readabilityHandler = { handle in
-    let data = handle.availableData
-    collected.withLock { $0.err += data }
+  reader("stderr", err) { chunk in collected.withLock { $0.err += chunk } }
+  await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+    finished.notify(queue: .global()) { done.resume() }
   }
-  let status: Int32 = try await withCheckedThrowingContinuation { finished in
-    process.terminationHandler = { finished.resume(returning: $0.terminationStatus) }
-    do { try process.run() } catch { finished.resume(throwing: error) }
+  // Both pipes are at end of file, so the process has exited or is about to.
+  let status = await withCheckedContinuation { (exited: CheckedContinuation<Int32, Never>) in
+    JoinableThread(name: "wait") {
+      process.waitUntilExit()
+      exited.resume(returning: process.terminationStatus)
+    }.start()
   }
-  out.fileHandleForReading.readabilityHandler = nil
-  err.fileHandleForReading.readabilityHandler = nil
-  let rest = (
-    out.fileHandleForReading.readDataToEndOfFile(), err.fileHandleForReading.readDataToEndOfFile()
-  )
   return collected.withLock {
-    (
-      status, String(decoding: $0.out + rest.0, as: UTF8.self),
-      String(decoding: $0.err + rest.1, as: UTF8.self)
-    )
+    (status, String(decoding: $0.out, as: UTF8.self), String(decoding: $0.err, as: UTF8.self))
   }
 }
 
@@ -57,7 +72,7 @@ struct ProcessTests {
   @Test("equivalent examples exit 0")
   func equivalentExitsZero() async throws {
     let run = try await runProcess([
-      "start-new-thread", "threading-module", "--pace", "\(Pace.test.secondsPerBeat)", "--seed",
+      "start-new-thread", "threading-module", "--pace", "\(testPace.secondsPerBeat)", "--seed",
       "7",
     ])
     #expect(run.status == 0, "\(run.err)")
@@ -67,7 +82,7 @@ struct ProcessTests {
   @Test("the naive actor exits 1")
   func naiveActor() async throws {
     let run = try await runProcess([
-      "synchronizing-threads", "--naive-actor", "--pace", "\(Pace.test.secondsPerBeat)",
+      "synchronizing-threads", "--naive-actor", "--pace", "\(testPace.secondsPerBeat)",
     ])
     #expect(run.status == 1)
   }

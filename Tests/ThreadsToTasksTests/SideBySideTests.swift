@@ -13,7 +13,7 @@ func sideBySideOutput(_ arguments: [String], width: Int = 80) async -> (
     width: width, write: { text in out.withLock { $0 += text } },
     writeError: { text in err.withLock { $0 += text } })
   let status = await sideBySide(
-    arguments + ["--pace", "\(Pace.test.secondsPerBeat)"], output: output)
+    arguments + ["--pace", "\(testPace.secondsPerBeat)"], output: output)
   return (status, out.withLock { $0 }, err.withLock { $0 })
 }
 

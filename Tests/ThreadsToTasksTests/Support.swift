@@ -3,6 +3,14 @@ import TaskVersions
 import ThreadVersions
 import ThreadsToTasksCore
 
+/// The pace the tests run at: `Pace.test`, unless `THREADS_TO_TASKS_TEST_PACE` gives another
+/// number of seconds. ThreadSanitizer slows everything several times over (a sleep of one beat
+/// was seen to end almost a beat late), so `.ci/run` widens the pace for the sanitized suite.
+let testPace: Pace = {
+  let override = ProcessInfo.processInfo.environment["THREADS_TO_TASKS_TEST_PACE"]
+  return override.flatMap { try? Pace(seconds: Double($0) ?? .nan) } ?? .test
+}()
+
 /// Runs both versions of `example` at once, as `side-by-side` does: each on its own clock, whose
 /// axis starts when that version's main flow starts.
 func runBoth(
@@ -10,9 +18,9 @@ func runBoth(
   lock: any NSLocking & Sendable = NSLock()
 ) async -> (thread: Transcript, task: Transcript) {
   async let thread = runWithThreads(
-    example, seed: seed, clock: ExampleClock(pace: .test), lock: lock)
+    example, seed: seed, clock: ExampleClock(pace: testPace), lock: lock)
   async let task = runWithTasks(
-    example, seed: seed, clock: ExampleClock(pace: .test), naiveActor: naiveActor)
+    example, seed: seed, clock: ExampleClock(pace: testPace), naiveActor: naiveActor)
   return await (thread, task)
 }
 
