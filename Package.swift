@@ -15,6 +15,7 @@ let package = Package(
   products: [
     .executable(name: "side-by-side", targets: ["SideBySide"]),
     .executable(name: "regenerate-pages", targets: ["RegeneratePages"]),
+    .executable(name: "side-by-side-bench", targets: ["SideBySideBench"]),
   ],
   targets: [
     .target(name: "ThreadsToTasksCore", swiftSettings: strict),
@@ -26,6 +27,10 @@ let package = Package(
       swiftSettings: strict
     ),
     .executableTarget(name: "SideBySide", dependencies: ["SideBySideKit"], swiftSettings: strict),
+    .executableTarget(
+      name: "SideBySideBench",
+      dependencies: ["ThreadsToTasksCore", "ThreadVersions", "TaskVersions"],
+      swiftSettings: strict),
     // Deliberately racy: `.ci/run` requires ThreadSanitizer to report it (see its main.swift).
     .executableTarget(name: "PlantedRace", swiftSettings: strict),
     .target(name: "ComparisonPages", dependencies: ["SideBySideKit"], swiftSettings: strict),

@@ -35,6 +35,17 @@ public actor SerialPrinter: TimePrinter {
   }
   // end snippet: locked-print-time
 
+  /// Runs `job` while holding the turn: any whole job, kept apart from every other, in arrival
+  /// order. (`lockedPrintTime` is this, spelled out for the notebook's routine.)
+  /// - Throws: `CancellationError` if cancelled while waiting, or what `job` throws.
+  public func exclusively<Result: Sendable>(_ job: @Sendable () async throws -> Result)
+    async throws -> Result
+  {
+    try await takeTurn()
+    defer { passTurn() }
+    return try await job()
+  }
+
   // snippet: take-turn
   /// Python: `threadLock.acquire()`. Waits for the turn, first come, first served, and returns
   /// the caller's place in the order of arrival.

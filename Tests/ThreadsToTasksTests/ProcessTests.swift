@@ -7,17 +7,19 @@ import ThreadsToTasksCore
 let sideBySideBinary = URL(fileURLWithPath: CommandLine.arguments[0])
   .deletingLastPathComponent().appendingPathComponent("side-by-side")
 
-/// Runs `side-by-side` as a process. With `interrupt`, sends SIGINT as soon as the first event
+/// Runs `side-by-side` (or another of the package's executables) as a process. With `interrupt`, sends SIGINT as soon as the first event
 /// has been printed. Suspends, never blocks, while waiting.
 ///
 /// The pipes are read, and the exit waited for, on threads of their own with blocking calls —
 /// not with `readabilityHandler` and `terminationHandler`, whose Dispatch sources crashed
 /// libdispatch's event loop under ThreadSanitizer here (a SEGV in `_dispatch_event_loop_drain`).
-func runProcess(_ arguments: [String], interrupt: Bool = false) async throws -> (
+func runProcess(
+  _ arguments: [String], executable: URL = sideBySideBinary, interrupt: Bool = false
+) async throws -> (
   status: Int32, out: String, err: String
 ) {
   let process = Process()
-  process.executableURL = sideBySideBinary
+  process.executableURL = executable
   process.arguments = arguments
   process.environment = ["NO_COLOR": "1", "PATH": "/usr/bin:/bin"]
   let out = Pipe()

@@ -1,0 +1,121 @@
+import Foundation
+
+extension Report {
+  var json: String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+    return String(decoding: (try? encoder.encode(self)) ?? Data(), as: UTF8.self)
+  }
+
+  private func fixed(_ value: Double, _ digits: Int) -> String {
+    String(format: "%.\(digits)f", value)
+  }
+
+  private var fanOutLines: [[String]] {
+    fanOut.map { row in
+      [
+        row.paradigm, String(row.workers),
+        "\(fixed(row.medianSeconds, 3)) (\(fixed(row.minSeconds, 3))–\(fixed(row.maxSeconds, 3)))",
+        fixed(row.medianSpawnSeconds, 3), fixed(row.overheadSeconds, 3),
+        fixed(row.peakMegabytes, 1), fixed(row.bytesPerWorker / 1024, 2),
+        fixed(row.pageFaultsPerWorker, 2),
+      ]
+    }
+  }
+  private static let fanOutHeader = [
+    "paradigm", "workers", "wall s, median (min–max)", "spawn s", "overhead s", "peak MB",
+    "KiB/worker", "faults/worker",
+  ]
+
+  private var criticalLines: [[String]] {
+    criticalSection.map {
+      [$0.mechanism, fixed($0.opsPerSecond / 1e6, 2), fixed($0.maxWaitMicroseconds, 0)]
+    }
+  }
+  private static let criticalHeader = ["mechanism", "M ops/s", "longest wait µs"]
+
+  private var startupLines: [[String]] {
+    startupMicroseconds.sorted { $0.key > $1.key }.map {
+      [
+        $0.key, fixed(median($0.value), 1),
+        "\(fixed($0.value.min()!, 1))–\(fixed($0.value.max()!, 1))",
+      ]
+    }
+  }
+  private static let startupHeader = ["one worker", "median µs", "min–max µs"]
+
+  private var heading: String {
+    "\(machine); \(toolchain); \(size.rawValue) run, \(repetitions) repetitions"
+  }
+
+  /// Aligned columns for a terminal.
+  var table: String {
+    func render(_ header: [String], _ rows: [[String]]) -> String {
+      let widths = header.indices.map { column in
+        ([header] + rows).map { $0[column].count }.max()!
+      }
+      return ([header] + rows).map { row in
+        row.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }
+          .joined(separator: "  ")
+      }.joined(separator: "\n")
+    }
+    return """
+      \(heading)
+
+      1. Fan-out/join, each worker sleeping \(sleepMilliseconds) ms
+      \(render(Self.fanOutHeader, fanOutLines))
+      \(limits.map { "limit: " + $0 }.joined(separator: "\n"))
+
+      2. Contended critical section, \(criticalSectionWorkers) workers × \(criticalSectionRounds) entries
+      \(render(Self.criticalHeader, criticalLines))
+
+      3. Startup cost of one worker
+      \(render(Self.startupHeader, startupLines))
+      """
+  }
+
+  /// Markdown tables and Mermaid charts, for Comparisons/Performance.md.
+  var markdown: String {
+    func render(_ header: [String], _ rows: [[String]]) -> String {
+      ([
+        "| " + header.joined(separator: " | ") + " |",
+        "|" + header.map { _ in " --- " }.joined(separator: "|") + "|",
+      ]
+        + rows.map { "| " + $0.joined(separator: " | ") + " |" }).joined(separator: "\n")
+    }
+    func chart(_ paradigm: String) -> String {
+      let rows = fanOut.filter { $0.paradigm == paradigm }
+      let overheads = rows.map { fixed(max($0.overheadSeconds, 0) * 1e6 / Double($0.workers), 2) }
+      return """
+        ```mermaid
+        xychart-beta
+            title "\(paradigm)s: overhead per worker (µs) against workers"
+            x-axis [\(rows.map { "\"\($0.workers)\"" }.joined(separator: ", "))]
+            y-axis "µs per worker"
+            bar [\(overheads.joined(separator: ", "))]
+        ```
+        """
+    }
+    return """
+      Measured on \(heading).
+
+      #### 1. Fan-out/join, each worker sleeping \(sleepMilliseconds) ms
+
+      \(render(Self.fanOutHeader, fanOutLines))
+
+      \(limits.map { "- Limit: " + $0 }.joined(separator: "\n"))
+
+      \(chart("thread"))
+
+      \(chart("task"))
+
+      #### 2. Contended critical section, \(criticalSectionWorkers) workers × \(criticalSectionRounds) entries
+
+      \(render(Self.criticalHeader, criticalLines))
+
+      #### 3. Startup cost of one worker
+
+      \(render(Self.startupHeader, startupLines))
+      """
+  }
+}

@@ -1,0 +1,158 @@
+import Foundation
+import Synchronization
+import TaskVersions
+import ThreadVersions
+import ThreadsToTasksCore
+
+/// The simple-threading shape with `count` workers, each sleeping `sleep`: start them all, then
+/// join them all. Runs in a child process, so the peak memory is this workload's alone.
+enum FanOut {
+  static func threads(_ count: Int, sleep: Duration) -> Sample {
+    let start = ContinuousClock.now
+    let workers = (0..<count).map { index in
+      JoinableThread(name: "worker-\(index)") { Thread.sleep(forTimeInterval: sleep.seconds) }
+    }
+    for worker in workers { worker.start() }
+    let spawned = seconds(since: start)
+    for worker in workers { worker.join() }
+    let usage = resourceUsage()
+    return Sample(
+      seconds: seconds(since: start), spawnSeconds: spawned, peakBytes: usage.peakBytes,
+      pageFaults: usage.pageFaults)
+  }
+
+  static func tasks(_ count: Int, sleep: Duration) async -> Sample {
+    let start = ContinuousClock.now
+    var spawned = 0.0
+    await withTaskGroup { workers in
+      for _ in 0..<count {
+        workers.addTask { try? await Task.sleep(for: sleep) }
+      }
+      spawned = seconds(since: start)
+      await workers.waitForAll()
+    }
+    let usage = resourceUsage()
+    return Sample(
+      seconds: seconds(since: start), spawnSeconds: spawned, peakBytes: usage.peakBytes,
+      pageFaults: usage.pageFaults)
+  }
+}
+
+/// The synchronizing shape without sleeping: `workers` workers each enter a short critical
+/// section (one increment) `rounds` times. Reports operations per second and the longest any
+/// one entry waited.
+enum CriticalSection {
+  struct Result: Codable, Sendable {
+    var mechanism: String
+    var opsPerSecond: Double
+    var maxWaitMicroseconds: Double
+  }
+
+  /// Runs `enter` from `workers` threads and measures.
+  static func onThreads(
+    _ mechanism: String, workers: Int, rounds: Int, enter: @escaping @Sendable () -> Void
+  ) -> Result {
+    let longestWait = Locked(Duration.zero)
+    let start = ContinuousClock.now
+    let threads = (0..<workers).map { index in
+      JoinableThread(name: "contender-\(index)") {
+        var longest = Duration.zero
+        for _ in 0..<rounds {
+          let asked = ContinuousClock.now
+          enter()
+          longest = max(longest, ContinuousClock.now - asked)
+        }
+        longestWait.withLock { $0 = max($0, longest) }
+      }
+    }
+    for thread in threads { thread.start() }
+    for thread in threads { thread.join() }
+    let elapsed = seconds(since: start)
+    return Result(
+      mechanism: mechanism, opsPerSecond: Double(workers * rounds) / elapsed,
+      maxWaitMicroseconds: longestWait.withLock { $0.seconds * 1e6 })
+  }
+
+  /// Runs `enter` from `workers` child tasks and measures.
+  static func onTasks(
+    _ mechanism: String, workers: Int, rounds: Int,
+    enter: @escaping @Sendable () async -> Void
+  ) async -> Result {
+    let start = ContinuousClock.now
+    let longest = await withTaskGroup(of: Duration.self) { group in
+      for _ in 0..<workers {
+        group.addTask {
+          var longest = Duration.zero
+          for _ in 0..<rounds {
+            let asked = ContinuousClock.now
+            await enter()
+            longest = max(longest, ContinuousClock.now - asked)
+          }
+          return longest
+        }
+      }
+      return await group.reduce(Duration.zero, max)
+    }
+    let elapsed = seconds(since: start)
+    return Result(
+      mechanism: mechanism, opsPerSecond: Double(workers * rounds) / elapsed,
+      maxWaitMicroseconds: longest.seconds * 1e6)
+  }
+
+  static func all(workers: Int, rounds: Int) async -> [Result] {
+    let lockCounter = Locked(0)
+    let mutex = Mutex(0)
+    let counter = Counter()
+    let printer = SerialPrinter()
+    let serialCount = Locked(0)
+    return [
+      onThreads("NSLock (threads)", workers: workers, rounds: rounds) {
+        lockCounter.withLock { $0 += 1 }
+      },
+      onThreads("Mutex (threads)", workers: workers, rounds: rounds) {
+        mutex.withLock { $0 += 1 }
+      },
+      await onTasks("actor (tasks)", workers: workers, rounds: rounds) {
+        await counter.increment()
+      },
+      await onTasks("SerialPrinter (tasks)", workers: workers, rounds: rounds) {
+        try? await printer.exclusively { serialCount.withLock { $0 += 1 } }
+      },
+    ]
+  }
+
+  actor Counter {
+    private var value = 0
+    func increment() { value += 1 }
+  }
+}
+
+/// The cost of one worker: create, start and join one `Thread`, or create and await one `Task`.
+enum Startup {
+  static func thread(repetitions: Int) -> [Double] {
+    (0..<repetitions).map { _ in
+      let start = ContinuousClock.now
+      let thread = JoinableThread(name: "one") {}
+      thread.start()
+      thread.join()
+      return seconds(since: start) * 1e6
+    }
+  }
+
+  static func task(repetitions: Int) async -> [Double] {
+    var samples: [Double] = []
+    for _ in 0..<repetitions {
+      let start = ContinuousClock.now
+      await Task {}.value
+      samples.append(seconds(since: start) * 1e6)
+    }
+    return samples
+  }
+}
+
+extension Duration {
+  /// The duration in seconds.
+  var seconds: Double {
+    Double(components.seconds) + Double(components.attoseconds) * 1e-18
+  }
+}
