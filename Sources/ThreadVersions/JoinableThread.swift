@@ -40,6 +40,7 @@ open class JoinableThread: Thread {
   /// The body of the thread. Python: `run()`. The default runs the `target` given to `init`.
   open func run() { target?() }
 
+  // snippet: join
   /// Starts the thread. Python: `start()`.
   open override func start() {
     state.withLock { started = true }
@@ -59,7 +60,6 @@ open class JoinableThread: Thread {
     }
   }
 
-  // snippet: join
   /// Blocks until the body has returned. Python: `join()`. Returns at once if it already has.
   public func join() {
     state.withLock {
