@@ -60,13 +60,13 @@ public struct ComparisonPages: Sendable {
     return changed
   }
 
-  /// What `side-by-side --format markdown --pace 0.05 ARGUMENTS` prints.
+  /// What `side-by-side --format markdown --pace 0.1 ARGUMENTS` prints.
   static func markdownRun(_ arguments: String) async -> String {
     let text = Locked("")
     let output = Output(
       write: { chunk in text.withLock { $0 += chunk } }, writeError: { _ in })
     let words = arguments.split(separator: " ").map(String.init)
-    _ = await sideBySide(words + ["--format", "markdown", "--pace", "0.05"], output: output)
+    _ = await sideBySide(words + ["--format", "markdown", "--pace", "0.1"], output: output)
     return text.withLock { $0 }.trimmingCharacters(in: .newlines)
   }
 }
