@@ -4,6 +4,22 @@
 import ComparisonPages
 import Foundation
 
+let usage = """
+  usage: swift run regenerate-pages
+  Rewrites the code and run regions of Comparisons/*.md from the sources. Takes no arguments;
+  `swift test` reports a page whose code is stale.
+  """
+switch CommandLine.arguments.dropFirst().first {
+case nil: break
+case "--help", "-h":
+  print(usage)
+  exit(0)
+case let argument?:
+  FileHandle.standardError.write(
+    Data("regenerate-pages: unexpected argument '\(argument)'\n\(usage)\n".utf8))
+  exit(64)
+}
+
 let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
 guard FileManager.default.fileExists(atPath: root.appendingPathComponent("Package.swift").path)
 else {

@@ -63,6 +63,15 @@ struct ComparisonPagesTests {
     }
   }
 
+  @Test("regenerate-pages refuses an argument it does not take, with the usage and exit 64")
+  func regenerateRefusesArguments() async throws {
+    let binary = sideBySideBinary.deletingLastPathComponent().appendingPathComponent(
+      "regenerate-pages")
+    let run = try await runProcess(["--check"], executable: binary)
+    #expect(run.status == 64)
+    #expect(run.err.hasPrefix("regenerate-pages: unexpected argument '--check'\nusage:"))
+  }
+
   @Test("a snippet that does not exist is an error, not an empty block")
   func missingSnippet() {
     #expect(throws: Page.Problem.self) {
