@@ -124,19 +124,19 @@ enum CriticalSection {
   /// A counter behind a `Synchronization.Mutex`. On Linux the `Mutex` waits on a futex, which
   /// ThreadSanitizer does not see, so a sanitized run reported every contended increment as a
   /// race (2 of 4 runs). Under the sanitizer the increment therefore tells it what the futex
-  /// guarantees: whoever enters next has seen what the last one wrote. Elsewhere `annotated` is
-  /// false and the increment is the bare `withLock`.
+  /// guarantees: whoever enters next has seen what the last one wrote. Elsewhere `sanitizer` is
+  /// nil and the increment is the bare `withLock`.
   final class MutexCounter: Sendable {
     let count = Mutex(0)
-    let annotated = ThreadSanitizer.acquire != nil && ThreadSanitizer.release != nil
+    let sanitizer = ThreadSanitizer.hooks
 
     func increment() {
-      guard annotated else { return count.withLock { $0 += 1 } }
+      guard let sanitizer else { return count.withLock { $0 += 1 } }
       let address = Unmanaged.passUnretained(self).toOpaque()
       count.withLock {
-        ThreadSanitizer.acquire?(address)
+        sanitizer.acquire(address)
         $0 += 1
-        ThreadSanitizer.release?(address)
+        sanitizer.release(address)
       }
     }
   }
@@ -181,13 +181,13 @@ extension Duration {
 enum ThreadSanitizer {
   typealias Hook = @convention(c) (UnsafeMutableRawPointer?) -> Void
 
-  /// `__tsan_acquire(address)`: what was released on `address` happens before what follows.
-  static let acquire = hook("__tsan_acquire")
-  /// `__tsan_release(address)`: what came before happens before the next acquire on `address`.
-  static let release = hook("__tsan_release")
-
-  private static func hook(_ name: String) -> Hook? {
-    guard let symbol = dlsym(dlopen(nil, RTLD_NOW), name) else { return nil }
-    return unsafeBitCast(symbol, to: Hook.self)
-  }
+  /// `__tsan_acquire(address)`: what was released on `address` happens before what follows it;
+  /// `__tsan_release(address)`: what came before it happens before the next acquire there.
+  static let hooks: (acquire: Hook, release: Hook)? = {
+    let program = dlopen(nil, RTLD_NOW)
+    guard let acquire = dlsym(program, "__tsan_acquire"),
+      let release = dlsym(program, "__tsan_release")
+    else { return nil }
+    return (unsafeBitCast(acquire, to: Hook.self), unsafeBitCast(release, to: Hook.self))
+  }()
 }
