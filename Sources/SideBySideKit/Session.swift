@@ -48,7 +48,8 @@ public func sideBySide(_ arguments: [String], output: Output) async -> Int32 {
   return allEquivalent ? 0 : 1
 }
 
-/// Runs one example in the chosen paradigms at once, on one clock, feeding `view` as it goes.
+/// Runs one example in the chosen paradigms at once, on one time axis (a clock per paradigm,
+/// each in notebook seconds from its own start), feeding `view` as it goes.
 func run(_ example: ExampleID, seed: UInt64, options: Options, view: any View) async
   -> ExampleResult
 {

@@ -8,7 +8,7 @@ import ThreadsToTasksCore
 ///
 /// - Parameters:
 ///   - seed: the seed the random delays are drawn with.
-///   - clock: the time axis; pass one clock to both paradigms to run them side by side.
+///   - clock: the run's time axis; it starts when the example's main flow does.
 ///   - naiveActor: in `synchronizing-threads`, use the reentrant `NaivePrinter` counter-example
 ///     instead of `SerialPrinter`.
 ///   - observer: sees each event as it is recorded.

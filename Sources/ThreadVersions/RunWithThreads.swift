@@ -11,7 +11,7 @@ import ThreadsToTasksCore
 ///
 /// - Parameters:
 ///   - seed: the seed the random delays are drawn with.
-///   - clock: the time axis; pass one clock to both paradigms to run them side by side.
+///   - clock: the run's time axis; it starts when the example's main flow does.
 ///   - lock: the lock of `synchronizing-threads` (a test can pass one that does not exclude).
 ///   - observer: sees each event as it is recorded.
 public func runWithThreads(

@@ -4,8 +4,8 @@ import Foundation
 ///
 /// The axis starts when the example's main flow starts (`start()`), not when the clock is made:
 /// getting a thread or a task running can take tens of milliseconds on a busy machine, and that
-/// delay is not the example's. Both paradigms of a side-by-side run share one clock, so the first
-/// to begin starts the axis for both.
+/// delay is not the example's. Each paradigm of a side-by-side run has a clock of its own, so one
+/// paradigm that is slow to get going does not make the other's events late.
 ///
 /// Sleeps end on a beat counted from the start, never "now plus a delay": a late wake-up is not
 /// carried into the next sleep, so lateness does not add up along a chain of sleeps.
