@@ -7,8 +7,7 @@ import ThreadsToTasksCore
 /// the benchmark, not to a test that passes or fails.
 @Suite("side-by-side-bench runs, reports and stops at a limit")
 struct BenchmarkTests {
-  let binary = sideBySideBinary.deletingLastPathComponent().appendingPathComponent(
-    "side-by-side-bench")
+  let binary = packageExecutable("side-by-side-bench")
 
   @Test("a tiny run reports all three sections and stops cleanly at a thread limit")
   func tinyRun() async throws {

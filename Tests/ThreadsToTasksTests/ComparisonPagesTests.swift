@@ -65,9 +65,7 @@ struct ComparisonPagesTests {
 
   @Test("regenerate-pages refuses an argument it does not take, with the usage and exit 64")
   func regenerateRefusesArguments() async throws {
-    let binary = sideBySideBinary.deletingLastPathComponent().appendingPathComponent(
-      "regenerate-pages")
-    let run = try await runProcess(["--check"], executable: binary)
+    let run = try await runProcess(["--check"], executable: packageExecutable("regenerate-pages"))
     #expect(run.status == 64)
     #expect(run.err.hasPrefix("regenerate-pages: unexpected argument '--check'\nusage:"))
   }

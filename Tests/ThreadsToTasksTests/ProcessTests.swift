@@ -3,9 +3,14 @@ import Testing
 import ThreadVersions
 import ThreadsToTasksCore
 
-/// The built `side-by-side` executable, beside the test bundle.
-let sideBySideBinary = URL(fileURLWithPath: CommandLine.arguments[0])
-  .deletingLastPathComponent().appendingPathComponent("side-by-side")
+/// One of the package's built executables, beside the test bundle.
+func packageExecutable(_ name: String) -> URL {
+  URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    .appendingPathComponent(name)
+}
+
+/// The built `side-by-side` executable.
+let sideBySideBinary = packageExecutable("side-by-side")
 
 /// Runs `side-by-side` (or another of the package's executables) as a process. With `interrupt`, sends SIGINT as soon as the first event
 /// has been printed. Suspends, never blocks, while waiting.
