@@ -103,7 +103,7 @@ enum CriticalSection {
     let lockCounter = Locked(0)
     let mutex = MutexCounter()
     let counter = Counter()
-    let printer = SerialPrinter()
+    let asyncLock = AsyncLock()
     let serialCount = Locked(0)
     return [
       onThreads("NSLock (threads)", workers: workers, rounds: rounds) {
@@ -115,8 +115,10 @@ enum CriticalSection {
       await onTasks("actor (tasks)", workers: workers, rounds: rounds) {
         await counter.increment()
       },
-      await onTasks("SerialPrinter (tasks)", workers: workers, rounds: rounds) {
-        try? await printer.exclusively { serialCount.withLock { $0 += 1 } }
+      await onTasks("AsyncLock (tasks)", workers: workers, rounds: rounds) {
+        guard (try? await asyncLock.acquire()) != nil else { return }
+        defer { asyncLock.release() }
+        serialCount.withLock { $0 += 1 }
       },
     ]
   }

@@ -5,7 +5,7 @@
 //    over the sleep, peak memory, memory per worker — each N in a child process of its own, so
 //    its peak memory is its own;
 // 2. a contended critical section (synchronizing-threads without the sleeps): NSLock, Mutex, an
-//    actor and SerialPrinter: operations per second and the longest wait;
+//    actor and AsyncLock: operations per second and the longest wait;
 // 3. the cost of one worker: create, start and join a Thread; create and await a Task.
 // Medians of several repetitions, with min–max. Timings live here, never in the tests.
 import Foundation

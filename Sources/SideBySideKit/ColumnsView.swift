@@ -7,9 +7,8 @@ import ThreadsToTasksCore
 final class ColumnsView: View {
   private let output: Output
   private let paradigms: [Paradigm]
-  private let pending = Locked<(thread: [Event], task: [Event], startDates: [Paradigm: Date])>(
-    ([], [], [:]))
-  private static let laneWidth = 8
+  private let pending = Locked<[Paradigm: [Event]]>([:])
+  private static let laneWidth = 10
 
   init(output: Output, paradigms: [Paradigm]) {
     self.output = output
@@ -18,39 +17,30 @@ final class ColumnsView: View {
 
   private var stacked: Bool { output.width < 80 }
   private var cellWidth: Int {
-    paradigms.count == 1 ? output.width - 8 : (output.width - 10) / 2
+    (output.width - 7 - 3 * (paradigms.count - 1)) / paradigms.count
   }
 
   func begin(_ example: ExampleID, seed: UInt64) {
-    pending.withLock { $0 = ([], [], [:]) }
+    pending.withLock { $0 = [:] }
     output.line(output.paint("── \(example.rawValue) · \(example.title) · seed \(seed)", .bold))
     guard !stacked else { return }
-    let titles = paradigms.map {
-      $0 == .thread ? "thread (Foundation Thread)" : "task (structured)"
-    }
+    let titles = paradigms.map(\.columnTitle)
     output.line(
       output.paint(
         "beat   " + titles.map { pad($0, cellWidth) }.joined(separator: " │ "), .dim))
   }
 
   func record(_ event: Event, paradigm: Paradigm, clock: ExampleClock) {
-    pending.withLock {
-      paradigm == .thread ? $0.thread.append(event) : $0.task.append(event)
-      $0.startDates[paradigm] = clock.startDate
-    }
+    pending.withLock { $0[paradigm, default: []].append(event) }
   }
 
   func tick(throughBeat beat: Int) {
-    let (thread, task, startDates) = pending.withLock { pending in
-      let due = (
-        pending.thread.filter { $0.beat <= beat }, pending.task.filter { $0.beat <= beat },
-        pending.startDates
-      )
-      pending.thread.removeAll { $0.beat <= beat }
-      pending.task.removeAll { $0.beat <= beat }
+    let due = pending.withLock { pending in
+      let due = pending.mapValues { $0.filter { $0.beat <= beat } }
+      for paradigm in pending.keys { pending[paradigm]!.removeAll { $0.beat <= beat } }
       return due
     }
-    for row in Row.pair(thread: thread, task: task) { show(row, startDates: startDates) }
+    for row in Row.pair(due) { show(row) }
   }
 
   func end(_ result: ExampleResult) {
@@ -59,31 +49,28 @@ final class ColumnsView: View {
     output.line()
   }
 
-  private func show(_ row: Row, startDates: [Paradigm: Date]) {
-    let differs = paradigms.count == 2 && row.differs
+  private func show(_ row: Row) {
+    let differs = paradigms.count > 1 && row.differs(among: paradigms)
     let mark = differs ? output.paint("≠", .red) : " "
     let beat = String(row.beat).leftPadded(to: 4)
-    let sides = paradigms.map { $0 == .thread ? row.thread : row.task }
+    let sides = paradigms.map { row.cells[$0] }
     if stacked {
       for (paradigm, event) in zip(paradigms, sides) {
-        let cell = event.map { cellText($0, startDate: startDates[paradigm]!) } ?? "—"
+        let cell = event.map(cellText) ?? "—"
         let label = pad(paradigm.rawValue, 6)
         output.line("\(paradigm == paradigms[0] ? beat : "    ") \(mark) \(label) \(cell)")
       }
     } else {
       let cells = zip(paradigms, sides).map { paradigm, event in
-        pad(event.map { cellText($0, startDate: startDates[paradigm]!) } ?? "—", cellWidth)
+        pad(event.map(cellText) ?? "—", cellWidth)
       }
       output.line("\(beat) \(mark) " + cells.joined(separator: " │ "))
     }
   }
 
   /// `lane     line`, the timestamp shortened to the time of day to fit the column.
-  private func cellText(_ event: Event, startDate: Date) -> String {
-    let line =
-      event.isStamped
-      ? event.text + " " + NotebookText.ctime(startDate + Double(event.beat)).timeOfDay
-      : event.text
+  private func cellText(_ event: Event) -> String {
+    let line = event.stamp.map { event.text + " " + $0.timeOfDay } ?? event.text
     return output.paint(pad(event.lane, Self.laneWidth), .dim) + " " + line
   }
 
@@ -111,4 +98,15 @@ extension String {
 
   /// How many characters show on screen.
   var visibleCount: Int { strippingColour.count }
+}
+
+extension Paradigm {
+  /// The heading of the paradigm's column.
+  var columnTitle: String {
+    switch self {
+    case .thread: "thread (Foundation Thread)"
+    case .task: "task (structured)"
+    case .python: "python (the notebook's code)"
+    }
+  }
 }

@@ -1,25 +1,29 @@
 import ThreadsToTasksCore
 
-/// One example's run in one or both paradigms, and the verdict on it.
+/// One example's runs in the paradigms that ran, and the verdict on them.
 public struct ExampleResult: Sendable {
   /// The example.
   public var example: ExampleID
   /// The seed its random delays were drawn with.
   public var seed: UInt64
-  /// The thread version's transcript, if it ran.
-  public var thread: Transcript?
-  /// The task version's transcript, if it ran.
-  public var task: Transcript?
+  /// The runs, in `Paradigm` order.
+  public var transcripts: [Transcript]
+  /// The verdict on them.
+  public var verdict: Verdict
 
-  /// The transcripts that ran, thread first.
-  public var transcripts: [Transcript] { [thread, task].compactMap { $0 } }
+  /// The result of `transcripts` (at least one).
+  public init(example: ExampleID, seed: UInt64, transcripts: [Transcript]) {
+    self.example = example
+    self.seed = seed
+    self.transcripts = transcripts
+    verdict = Equivalence.judge(transcripts)
+  }
+
+  /// The run of `paradigm`, if it ran.
+  public func transcript(_ paradigm: Paradigm) -> Transcript? {
+    transcripts.first { $0.paradigm == paradigm }
+  }
 
   /// Whether the run was interrupted before it finished.
   public var wasStopped: Bool { transcripts.contains { $0.wasStopped } }
-
-  /// Both versions compared, or the one that ran checked against the notebook.
-  public var verdict: Verdict {
-    if let thread, let task { return Equivalence.compare(thread, task) }
-    return Equivalence.check(transcripts[0])
-  }
 }

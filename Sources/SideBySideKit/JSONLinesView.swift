@@ -4,8 +4,10 @@ import ThreadsToTasksCore
 /// JSON Lines: one object per event as it happens, then one summary object per example.
 ///
 /// Events: `{"example", "paradigm", "lane", "text", "beat", "elapsed"}` (elapsed in notebook
-/// seconds; text as printed). Summaries: `{"example", "equivalent", "seed"}`. Written by hand so
-/// the keys keep this order.
+/// seconds; text as printed). Summaries: `{"example", "verdict", "equivalent", "interrupted",
+/// "judged_before_beat", "checks": [{"name", "holds", "findings"}], "choices", "lateness",
+/// "seed"}` — `verdict` is one of the kinds of `Verdict.Kind`. Written by hand so the keys keep
+/// this order.
 final class JSONLinesView: View {
   private let output: Output
   private let current = Locked<ExampleID?>(nil)
@@ -22,14 +24,30 @@ final class JSONLinesView: View {
     output.line(
       "{\"example\": \(Self.string(example.rawValue)), \"paradigm\": \(Self.string(paradigm.rawValue)), "
         + "\"lane\": \(Self.string(event.lane)), "
-        + "\"text\": \(Self.string(Transcript.line(event, startDate: clock.startDate))), "
+        + "\"text\": \(Self.string(event.line)), "
         + "\"beat\": \(event.beat), \"elapsed\": \(elapsed)}")
   }
 
   func end(_ result: ExampleResult) {
+    let verdict = result.verdict
+    let checks = verdict.checks.map { check in
+      "{\"name\": \(Self.string(check.name)), \"holds\": \(check.holds), \"findings\": ["
+        + (check.violations + check.differences).map(Self.string).joined(separator: ", ") + "]}"
+    }
+    let choices = verdict.choices.sorted { $0.key.rawValue < $1.key.rawValue }.map {
+      "\(Self.string($0.key.rawValue)): \(Self.string($0.value))"
+    }
+    let lateness = verdict.lateness.sorted { $0.key.rawValue < $1.key.rawValue }.map {
+      "\(Self.string($0.key.rawValue)): \(($0.value * 1000).rounded() / 1000)"
+    }
     output.line(
       "{\"example\": \(Self.string(result.example.rawValue)), "
-        + "\"equivalent\": \(result.verdict.isEquivalent), \"seed\": \(result.seed)}")
+        + "\"verdict\": \(Self.string(verdict.kind.rawValue)), "
+        + "\"equivalent\": \(verdict.isEquivalent), \"interrupted\": \(result.wasStopped), "
+        + "\"judged_before_beat\": \(verdict.judgedBefore.map(String.init) ?? "null"), "
+        + "\"checks\": [\(checks.joined(separator: ", "))], "
+        + "\"choices\": {\(choices.joined(separator: ", "))}, "
+        + "\"lateness\": {\(lateness.joined(separator: ", "))}, \"seed\": \(result.seed)}")
   }
 
   /// A JSON string literal.

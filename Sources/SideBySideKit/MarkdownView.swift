@@ -12,14 +12,14 @@ struct MarkdownView: View {
     let paradigms = result.transcripts.map(\.paradigm)
     output.line("| beat | " + paradigms.map(\.rawValue).joined(separator: " | ") + " | |")
     output.line("| ---: | " + paradigms.map { _ in "---" }.joined(separator: " | ") + " | :-: |")
-    for row in Row.pair(thread: result.thread?.events ?? [], task: result.task?.events ?? []) {
+    let events = Dictionary(uniqueKeysWithValues: result.transcripts.map { ($0.paradigm, $0.events) })
+    for row in Row.pair(events) {
       let cells = paradigms.map { paradigm in
-        let transcript = paradigm == .thread ? result.thread : result.task
-        return (paradigm == .thread ? row.thread : row.task).map {
-          "`\($0.lane)` " + transcript!.line($0).replacingOccurrences(of: "|", with: "\\|")
+        row.cells[paradigm].map {
+          "`\($0.lane)` " + $0.line.replacingOccurrences(of: "|", with: "\\|")
         } ?? "—"
       }
-      let mark = paradigms.count == 2 && row.differs ? "≠" : ""
+      let mark = paradigms.count > 1 && row.differs(among: paradigms) ? "≠" : ""
       output.line("| \(row.beat) | " + cells.joined(separator: " | ") + " | \(mark) |")
     }
     output.line()
@@ -40,7 +40,7 @@ struct MarkdownView: View {
     ]
     for lane in TimelineView.lanes(of: transcript) {
       lines.append("    section \(lane)")
-      var from = lane == "main" ? 0 : nil as Int?
+      var from = lane == mainLane ? 0 : nil as Int?
       for event in transcript.events where event.lane == lane {
         if let start = from, start < event.beat {
           let what = event.text == "lock value True" ? "waits for the lock" : "sleeps or joins"

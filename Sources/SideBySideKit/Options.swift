@@ -1,3 +1,4 @@
+import TaskVersions
 import ThreadsToTasksCore
 
 /// What one `side-by-side` invocation asked for.
@@ -36,7 +37,7 @@ public struct Options: Sendable, Equatable {
   }
 
   /// The examples to run, in order; all four by default.
-  public var examples: [ExampleID] = ExampleID.allCases
+  public var examples: [ExampleID] = ExampleID.notebook
   /// How to show them.
   public var format: Format = .columns
   /// Which paradigms to run.
@@ -45,8 +46,8 @@ public struct Options: Sendable, Equatable {
   public var pace: Pace = .notebook
   /// The seed for random delays; `nil` draws one and prints it.
   public var seed: UInt64?
-  /// Run the reentrant `NaivePrinter` in the task column instead of `SerialPrinter`.
-  public var naiveActor = false
+  /// A variant of a task program to run instead of the example as written.
+  public var variant: TaskVariant?
 
   /// The defaults: every example, both paradigms, columns, the notebook's own pace.
   public init() {}
@@ -120,9 +121,15 @@ public enum CommandLineGrammar {
     },
     Option(
       name: "--naive-actor", valueName: nil,
-      help: "run the reentrant actor counter-example as the task version"
+      help: "synchronizing-threads: the reentrant actor anti-solution as the task version"
     ) {
-      options, _ in options.naiveActor = true
+      options, _ in options.variant = .naiveActor
+    },
+    Option(
+      name: "--async-let", valueName: nil,
+      help: "simple-threading: async let children instead of Task.immediate"
+    ) {
+      options, _ in options.variant = .asyncLet
     },
   ]
 
@@ -176,8 +183,8 @@ public enum CommandLineGrammar {
       try option.apply(&options, value)
     }
     if !examples.isEmpty { options.examples = examples }
-    if options.naiveActor && options.paradigms == .thread {
-      throw UsageError("--naive-actor changes the task version; it needs --paradigm task or both")
+    if let variant = options.variant, options.paradigms == .thread {
+      throw UsageError("--\(variant.rawValue) changes the task version; it needs --paradigm task or both")
     }
     return .run(options)
   }

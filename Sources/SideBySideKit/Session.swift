@@ -36,57 +36,74 @@ public func sideBySide(_ arguments: [String], output: Output) async -> Int32 {
     [.json, .markdown].contains(options.format) ? output.writeError(note) : output.write(note)
   }
   let view = options.format.view(options, output: output)
-  var allEquivalent = true
+  var kinds: [Verdict.Kind] = []
   for example in options.examples {
     let result = await run(example, seed: seed, options: options, view: view)
-    allEquivalent = allEquivalent && result.verdict.isEquivalent
+    kinds.append(result.verdict.kind)
     if result.wasStopped || Task.isCancelled {
       output.writeError("side-by-side: interrupted\n")
-      return 130
+      return Verdict.Kind.interrupted.exitStatus
     }
   }
-  return allEquivalent ? 0 : 1
+  return Verdict.Kind.worst(kinds).exitStatus
 }
 
-/// Runs one example in the chosen paradigms at once, on one time axis (a clock per paradigm,
-/// each in notebook seconds from its own start), feeding `view` as it goes.
+/// Runs one example in the chosen paradigms at once, each on a clock of its own (in notebook
+/// seconds from its own start), feeding `view` as it goes.
 func run(_ example: ExampleID, seed: UInt64, options: Options, view: any View) async
   -> ExampleResult
 {
-  // Both runs start together, each on a clock of its own whose axis starts when that run's main
-  // flow does: if one paradigm is slow to get going, its events do not all shift a beat late.
-  let threadClock = ExampleClock(pace: options.pace)
-  let taskClock = ExampleClock(pace: options.pace)
-  view.begin(example, seed: seed)
+  // The runs start together, each on a clock whose axis starts when that run's main flow does:
+  // if one paradigm is slow to get going, its events do not all shift a beat late.
   let paradigms = options.paradigms.members
-  async let thread =
-    paradigms.contains(.thread)
-    ? await runWithThreads(example, seed: seed, clock: threadClock) {
-      view.record($0, paradigm: .thread, clock: threadClock)
-    } : nil
-  async let task =
-    paradigms.contains(.task)
-    ? await runWithTasks(example, seed: seed, clock: taskClock, naiveActor: options.naiveActor) {
-      view.record($0, paradigm: .task, clock: taskClock)
-    } : nil
+  let clocks = Dictionary(uniqueKeysWithValues: paradigms.map { ($0, ExampleClock(pace: options.pace)) })
+  view.begin(example, seed: seed)
   // Events of beat b are recorded early in [b, b + 1); show each beat once it has surely passed
-  // in every run, counted from the run that started last, so both sides of a row arrive first.
-  let clocks = paradigms.map { $0 == .thread ? threadClock : taskClock }
+  // in every run, counted from the run that started last, so every side of a row arrives first.
   let ticker = Task {
     // Only look at a clock once its run has started it: reading it would start it early.
-    while !clocks.allSatisfy(\.hasStarted) {
+    while !clocks.values.allSatisfy(\.hasStarted) {
       guard (try? await Task.sleep(for: options.pace.duration(0.05))) != nil else { return }
     }
-    let ticks = clocks.map(\.startInstant).max()!
+    let ticks = clocks.values.map(\.startInstant).max()!
     for beat in 0... {
       let due = ticks + options.pace.duration(Double(beat) + 0.9)
       guard (try? await Task.sleep(until: due, clock: .continuous)) != nil else { return }
       view.tick(throughBeat: beat)
     }
   }
-  let result = await ExampleResult(example: example, seed: seed, thread: thread, task: task)
+  let transcripts = await withTaskGroup { group in
+    for paradigm in paradigms {
+      let clock = clocks[paradigm]!
+      group.addTask {
+        let record: @Sendable (Event) -> Void = { view.record($0, paradigm: paradigm, clock: clock) }
+        switch paradigm {
+        case .thread:
+          return await runWithThreads(example, seed: seed, clock: clock, observer: record)
+        case .task:
+          return await runWithTasks(
+            example, seed: seed, clock: clock, variant: options.variant, observer: record)
+        case .python:
+          return await runWithPython(example, seed: seed, clock: clock, observer: record)
+        }
+      }
+    }
+    var transcripts: [Transcript] = []
+    for await transcript in group { transcripts.append(transcript) }
+    return transcripts.sorted {
+      Paradigm.allCases.firstIndex(of: $0.paradigm)! < Paradigm.allCases.firstIndex(of: $1.paradigm)!
+    }
+  }
   ticker.cancel()
   await ticker.value
+  let result = ExampleResult(example: example, seed: seed, transcripts: transcripts)
   view.end(result)
   return result
+}
+
+/// Placeholder until the Python column lands: an empty, stopped run.
+func runWithPython(
+  _ example: ExampleID, seed: UInt64, clock: ExampleClock, observer: @escaping @Sendable (Event) -> Void
+) async -> Transcript {
+  Transcript(example: example, paradigm: .python, seed: seed, startDate: clock.startDate, events: [])
 }

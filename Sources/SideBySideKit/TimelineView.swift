@@ -6,7 +6,7 @@ import ThreadsToTasksCore
 struct TimelineView: View {
   let output: Output
   private static let beatWidth = 3
-  private static let laneWidth = 10
+  private static let laneWidth = 12
 
   func end(_ result: ExampleResult) {
     let lastBeat = result.transcripts.flatMap(\.events).map(\.beat).max() ?? 0
@@ -23,9 +23,9 @@ struct TimelineView: View {
     output.line()
   }
 
-  /// `main` first, then the lanes in the order they first printed.
+  /// `MainThread` first, then the lanes in the order they first printed.
   static func lanes(of transcript: Transcript) -> [String] {
-    ["main"] + transcript.lanes.filter { $0 != "main" }
+    [mainLane] + transcript.lanes.filter { $0 != mainLane }
   }
 
   static func axis(through lastBeat: Int) -> String {
@@ -39,7 +39,7 @@ struct TimelineView: View {
   static func swimlane(_ lane: String, in transcript: Transcript, through lastBeat: Int) -> String {
     var cells = Array(repeating: Character(" "), count: (lastBeat + 1) * beatWidth)
     let events = transcript.events.filter { $0.lane == lane }
-    var from = lane == "main" ? 0 : events.first.map { $0.beat * beatWidth }
+    var from = lane == mainLane ? 0 : events.first.map { $0.beat * beatWidth }
     for event in events {
       let at = event.beat * beatWidth
       if let start = from, start < at {

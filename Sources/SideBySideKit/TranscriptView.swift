@@ -8,7 +8,7 @@ struct TranscriptView: View {
     for transcript in result.transcripts {
       output.line(
         output.paint("── \(result.example.rawValue) · \(transcript.paradigm.rawValue)", .bold))
-      for event in transcript.events { output.line(transcript.line(event)) }
+      for event in transcript.events { output.line(event.line) }
     }
     output.line(output.verdictLine(result))
     output.line()

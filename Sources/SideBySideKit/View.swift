@@ -29,17 +29,26 @@ extension Options.Format {
 }
 
 extension Output {
-  /// The one-line verdict every view but JSON ends an example with.
+  /// The one-line verdict every view but JSON ends an example with: the kind, the first finding
+  /// of a failed check, how an open choice went where the paradigms chose differently, and the
+  /// seed.
   func verdictLine(_ result: ExampleResult) -> String {
     let verdict = result.verdict
     var text = "\(result.example.rawValue): "
-    if result.wasStopped {
-      text += paint("interrupted", .red) + " — partial result, "
-    }
-    if verdict.isEquivalent {
-      text += paint(
-        result.thread != nil && result.task != nil ? "equivalent" : "as the notebook", .green)
-    } else {
+    switch verdict.kind {
+    case .equivalent:
+      text += paint(result.transcripts.count > 1 ? "equivalent" : "as the notebook", .green)
+    case .interrupted:
+      text +=
+        paint("interrupted", .red) + " — judged on beats before \(verdict.judgedBefore ?? 0): "
+        + (verdict.checksHold ? "equivalent so far" : "NOT equivalent: " + verdict.differences[0])
+    case .tooLate:
+      let late = ((verdict.lateness.values.max() ?? 0) * 100).rounded() / 100
+      text +=
+        paint("too late to judge", .red)
+        + ": sleeps woke up to \(late) notebook seconds late (tolerance \(Verdict.lateTolerance));"
+        + " try a slower --pace. First finding: " + verdict.differences[0]
+    case .notEquivalent:
       text += paint("NOT equivalent", .red) + ": " + verdict.differences[0]
       if verdict.differences.count > 1 { text += " (+\(verdict.differences.count - 1) more)" }
     }

@@ -1,78 +1,93 @@
-/// Whether two transcripts tell the same story, and where they part if not.
-///
-/// Two transcripts are **equivalent** when
-/// 1. they hold the same events at the same beats: lane by lane, the same lines in the same order,
-///    each in the same notebook second (so events of *different* lanes in one beat may come in
-///    either order — the program does not order them, and neither do we);
-/// 2. the happens-before guarantees the example relies on (joins, awaits, the lock) hold in both,
-///    checked on the recording order, not on beats;
-/// 3. where the program leaves a choice open (which worker takes the lock first), like is compared
-///    with like: if both runs made the same choice they are compared with each other; if not, each
-///    is compared with the notebook's expected ordering for its own choice, and the verdict says
-///    the choice went differently. Ties (equal random delays) need no rule: they only put events
-///    of different lanes in one beat.
-public struct Verdict: Sendable, CustomStringConvertible {
-  /// The example compared.
-  public var example: ExampleID
-  /// What differs, one readable sentence each; empty when equivalent.
-  public var differences: [String]
-  /// How an open choice went in each run, when the example has one.
-  public var choices: [Paradigm: String]
-
-  /// True when no difference was found.
-  public var isEquivalent: Bool { differences.isEmpty }
-
-  /// `equivalent` or the first difference.
-  public var description: String {
-    isEquivalent ? "equivalent" : "NOT equivalent: " + differences[0]
-  }
-}
+import Foundation
 
 /// The checker behind `Verdict`.
+///
+/// Runs of one example are **equivalent** when
+/// 1. each holds the lines the notebook's program prints, lane by lane in order, each in the
+///    notebook second it prints it in, with its ctime stamp read from the run's clock (lines of
+///    *different* lanes in one beat may come in either order: the program does not order them);
+/// 2. each keeps the happens-before guarantees the example relies on (joins, the lock), checked
+///    on the recording order, not on beats;
+/// 3. they agree with each other: where the program leaves a choice open (which worker takes the
+///    lock first), runs that chose alike are compared line by line, and runs that chose
+///    differently are each held to the notebook's ordering for their own choice.
 public enum Equivalence {
-  /// Compares two runs of one example (normally the thread run and the task run).
-  public static func compare(_ first: Transcript, _ second: Transcript) -> Verdict {
-    precondition(first.example == second.example, "compare runs of one example")
-    let example = first.example
-    var differences = guaranteeViolations(first) + guaranteeViolations(second)
-    let firstChoice = example.choice(in: first.events)
-    let secondChoice = example.choice(in: second.events)
-    if firstChoice == secondChoice {
-      differences += laneDifferences(
-        lanes(first.events), named: first.paradigm.rawValue,
-        lanes(second.events), named: second.paradigm.rawValue)
-    } else {
-      differences += expectedDifferences(first) + expectedDifferences(second)
+  /// Judges the runs of one example (any of thread, task, python; at least one).
+  public static func judge(_ transcripts: [Transcript]) -> Verdict {
+    precondition(!transcripts.isEmpty, "judge at least one run")
+    let example = transcripts[0].example
+    precondition(transcripts.allSatisfy { $0.example == example }, "judge runs of one example")
+    // A stopped run is judged on the beats it completed, and so are the others beside it.
+    let stops = transcripts.compactMap(\.stoppedAt)
+    let judgedBefore = stops.min().map { ExampleClock.beat(of: $0) }
+    let runs = transcripts.map { transcript in
+      var cut = transcript
+      if let judgedBefore { cut.events.removeAll { $0.beat >= judgedBefore } }
+      return cut
+    }
+    var checks = runs.map { notebookCheck($0, before: judgedBefore) }
+    for (index, first) in runs.enumerated() {
+      for second in runs[(index + 1)...] {
+        checks.append(pairCheck(first, second))
+      }
     }
     var choices: [Paradigm: String] = [:]
-    choices[first.paradigm] = firstChoice
-    choices[second.paradigm] = secondChoice
-    return Verdict(example: example, differences: differences, choices: choices)
-  }
-
-  /// Compares one run with what the notebook's program guarantees for its seed and choice.
-  public static func check(_ transcript: Transcript) -> Verdict {
-    let choice = transcript.example.choice(in: transcript.events)
-    return Verdict(
-      example: transcript.example,
-      differences: guaranteeViolations(transcript) + expectedDifferences(transcript),
-      choices: choice.map { [transcript.paradigm: $0] } ?? [:])
-  }
-
-  static func guaranteeViolations(_ transcript: Transcript) -> [String] {
-    transcript.example.guarantees.flatMap { guarantee in
-      guarantee.violations(in: transcript.events).map { "in \(transcript.paradigm): " + $0 }
+    var lateness: [Paradigm: Double] = [:]
+    for run in transcripts {
+      choices[run.paradigm] = example.choice(in: run.events)
+      lateness[run.paradigm] = run.lateness
     }
+    return Verdict(
+      example: example, checks: checks, choices: choices, lateness: lateness,
+      judgedBefore: judgedBefore)
   }
 
-  static func expectedDifferences(_ transcript: Transcript) -> [String] {
-    let orderings = transcript.example.expectedOrderings(seed: transcript.seed)
-    let choice = transcript.example.choice(in: transcript.events)
+  /// One run against the notebook: its guarantees, its stamps and its choice's ordering.
+  static func notebookCheck(_ run: Transcript, before judgedBefore: Int?) -> Verdict.Check {
+    let orderings = run.example.expectedOrderings(seed: run.seed)
+    let choice = run.example.choice(in: run.events)
     // A run that never reached its choice (an empty transcript) is held to the first ordering.
     let expected = orderings.first { $0.choice == choice } ?? orderings[0]
+    var lanes = expected.lanes
+    if let judgedBefore {
+      lanes = lanes.mapValues { $0.filter { $0.beat < judgedBefore } }.filter { !$0.value.isEmpty }
+    }
     let label = expected.choice.map { "notebook (\($0))" } ?? "notebook"
-    return laneDifferences(
-      lanes(transcript.events), named: transcript.paradigm.rawValue, expected.lanes, named: label)
+    return Verdict.Check(
+      name: "\(run.paradigm) ~ notebook",
+      violations: run.example.guarantees.flatMap { $0.violations(in: run.events) },
+      differences: stampDifferences(run)
+        + laneDifferences(
+          Self.lanes(run.events), named: run.paradigm.rawValue, lanes, named: label))
+  }
+
+  /// Two runs against each other, where they made the same choice.
+  static func pairCheck(_ first: Transcript, _ second: Transcript) -> Verdict.Check {
+    let name = "\(first.paradigm) ~ \(second.paradigm)"
+    guard first.example.choice(in: first.events) == second.example.choice(in: second.events)
+    else {
+      // Each is already held to the notebook's ordering for its own choice.
+      return Verdict.Check(name: name, violations: [], differences: [])
+    }
+    return Verdict.Check(
+      name: name, violations: [],
+      differences: laneDifferences(
+        lanes(first.events), named: first.paradigm.rawValue, lanes(second.events),
+        named: second.paradigm.rawValue))
+  }
+
+  /// Stamps that are not the run's clock when the line was printed (to the second; a stamp read
+  /// just before a second turned may show the one before).
+  static func stampDifferences(_ run: Transcript) -> [String] {
+    run.events.compactMap { event -> String? in
+      guard let stamp = event.stamp else { return nil }
+      let due = run.startDate + event.elapsed
+      guard stamp != NotebookText.ctime(due), stamp != NotebookText.ctime(due - 1) else {
+        return nil
+      }
+      return "\(event.lane): '\(event.line)' is stamped \(stamp), but the clock read "
+        + "\(NotebookText.ctime(due)) when it was printed"
+    }
   }
 
   static func lanes(_ events: [Event]) -> [String: [Event.Shape]] {

@@ -35,12 +35,16 @@ public final class ExampleClock: Sendable {
   /// The monotonic instant the axis started.
   public var startInstant: ContinuousClock.Instant { start().instant }
 
-  /// The wall-clock time the axis started; timestamps print as this plus the event's beat.
+  /// The wall-clock time the axis started; a timestamp is this plus the notebook seconds since.
   public var startDate: Date { start().date }
 
   /// Notebook seconds since the start.
   public func elapsed(at instant: ContinuousClock.Instant = .now) -> Double {
-    let real = instant - startInstant
+    notebookSeconds(instant - startInstant)
+  }
+
+  /// A real duration in notebook seconds at this clock's pace.
+  public func notebookSeconds(_ real: Duration) -> Double {
     let seconds = Double(real.components.seconds) + Double(real.components.attoseconds) * 1e-18
     return seconds / pace.secondsPerBeat
   }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// How the notebook's Python prints things, so both Swift versions print the same lines.
+/// How Python prints things, so every paradigm prints the same lines.
 public enum NotebookText {
   private static let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
   private static let months = [
@@ -27,31 +27,27 @@ public enum NotebookText {
       + ":\(padded(parts.second, with: "0")) \(parts.year ?? 0)"
   }
 
-  /// Python's `repr` of a `dict` with string keys: `{'a': 1, 'b': 'changed'}`, keys sorted (a
-  /// Swift `Dictionary` has no insertion order to keep).
-  public static func repr(_ dictionary: [String: Value]) -> String {
-    let items = dictionary.keys.sorted().map { "'\($0)': \(dictionary[$0]!)" }
-    return "{" + items.joined(separator: ", ") + "}"
+  /// `line` split into its text and the ctime stamp it ends with: `("thread1:", "Wed Nov  5
+  /// 10:00:01 2026")`, or `(line, nil)` when it ends with none.
+  public static func splitStamp(_ line: String) -> (text: String, stamp: String?) {
+    let characters = Array(line)
+    guard characters.count >= 24 else { return (line, nil) }
+    let stamp = String(characters.suffix(24))
+    let fields = stamp.split(separator: " ", omittingEmptySubsequences: true)
+    guard fields.count == 5, weekdays.contains(String(fields[0])),
+      months.contains(String(fields[1])), fields[3].count == 8, fields[4].count == 4,
+      stamp.dropFirst(7).prefix(2).trimmingCharacters(in: .whitespaces).allSatisfy(\.isNumber)
+    else { return (line, nil) }
+    let text = String(characters.dropLast(24))
+    return (text.hasSuffix(" ") ? String(text.dropLast()) : text, stamp)
   }
 
-  /// A value in the notebook's dictionary: Python's `1` or `'changed'`.
-  public enum Value: Sendable, Hashable, CustomStringConvertible {
-    /// A Python `int`.
-    case int(Int)
-    /// A Python `str`.
-    case string(String)
-
-    /// The value as Python's `repr` prints it.
-    public var description: String {
-      switch self {
-      case .int(let value): String(value)
-      case .string(let value): "'\(value)'"
-      }
-    }
+  /// An item as Python's `print` shows it: `True`/`False` for a `Bool`, else its description.
+  public static func str(_ item: Any) -> String {
+    if let flag = item as? Bool { return flag ? "True" : "False" }
+    return String(describing: item)
   }
-}
 
-extension NotebookText {
   /// Python's `repr` of a `bool`: `True` or `False`.
   public static func repr(_ value: Bool) -> String { value ? "True" : "False" }
 }

@@ -38,9 +38,16 @@ public struct Pace: Sendable, Hashable, CustomStringConvertible {
 
   private init(uncheckedSeconds: Double) { secondsPerBeat = uncheckedSeconds }
 
-  /// The real duration of `notebookSeconds` at this pace.
+  /// The paces `side-by-side` accepts, in real seconds per notebook second. Below 10 ms a beat
+  /// cannot absorb the lateness of a sleep on a loaded machine (up to about 8 ms measured here);
+  /// above a minute nobody watches, and longer ones only risk overflowing durations.
+  public static let accepted: ClosedRange<Double> = 0.01...60
+
+  /// The real duration of `notebookSeconds` at this pace (clamped to what `Duration` holds).
   public func duration(_ notebookSeconds: Double) -> Duration {
-    .nanoseconds(Int64((notebookSeconds * secondsPerBeat * 1e9).rounded()))
+    let nanoseconds = (notebookSeconds * secondsPerBeat * 1e9).rounded()
+    guard nanoseconds < 9e18 else { return .nanoseconds(Int64(9e18)) }
+    return .nanoseconds(Int64(max(nanoseconds, 0)))
   }
 
   /// `"1 s"` or `"0.05 s"`, real seconds per notebook second.

@@ -18,22 +18,12 @@ public final class Recorder: Sendable {
     self.observer = observer
   }
 
-  /// Records `text` as printed by `lane` now. Python: `print(text)`.
-  public func print(_ text: String, lane: String) {
-    record(text, isStamped: false, lane: lane)
-  }
-
-  /// Records `"<lane>: <ctime>"` now. Python: `print("%s: %s" % (name, time.ctime(time.time())))`.
-  public func printCtime(lane: String) {
-    record("\(lane):", isStamped: true, lane: lane)
-  }
-
   // snippet: record
-  private func record(_ text: String, isStamped: Bool, lane: String) {
+  /// Records `line` as printed by `lane` now. A line that ends with a ctime stamp keeps it apart.
+  public func print(_ line: String, lane: String) {
     let elapsed = clock.elapsed()
     events.withLock { events in
-      let event = Event(
-        lane: lane, text: text, isStamped: isStamped, elapsed: elapsed, sequence: events.count)
+      let event = Event(lane: lane, line: line, elapsed: elapsed, sequence: events.count)
       events.append(event)
       observer?(event)
     }

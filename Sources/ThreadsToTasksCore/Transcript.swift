@@ -8,35 +8,32 @@ public struct Transcript: Sendable {
   public var paradigm: Paradigm
   /// The seed its random delays were drawn with.
   public var seed: UInt64
-  /// The wall-clock time the run started; a timestamp prints as this plus the event's beat.
+  /// The wall-clock time the run started.
   public var startDate: Date
   /// The events, in sequence order.
   public var events: [Event]
-  /// Whether the run was stopped (cancelled) before it finished.
-  public var wasStopped: Bool
+  /// When the run was stopped before it finished, in notebook seconds since its start; `nil`
+  /// for a run that finished.
+  public var stoppedAt: Double?
+  /// The most any of its sleeps woke after its deadline, in notebook seconds.
+  public var lateness: Double
 
   /// A transcript.
   public init(
     example: ExampleID, paradigm: Paradigm, seed: UInt64, startDate: Date, events: [Event],
-    wasStopped: Bool = false
+    stoppedAt: Double? = nil, lateness: Double = 0
   ) {
     self.example = example
     self.paradigm = paradigm
     self.seed = seed
     self.startDate = startDate
     self.events = events
-    self.wasStopped = wasStopped
+    self.stoppedAt = stoppedAt
+    self.lateness = lateness
   }
 
-  /// The line as the notebook would print it. A timestamp shows the notebook's clock: the start
-  /// plus the event's beat, so a run at a fast pace still prints one second per notebook second.
-  public func line(_ event: Event) -> String { Self.line(event, startDate: startDate) }
-
-  /// `event` as printed by a run that started at `startDate`.
-  public static func line(_ event: Event, startDate: Date) -> String {
-    guard event.isStamped else { return event.text }
-    return event.text + " " + NotebookText.ctime(startDate + Double(event.beat))
-  }
+  /// Whether the run was stopped before it finished.
+  public var wasStopped: Bool { stoppedAt != nil }
 
   /// The lanes in the order each first printed.
   public var lanes: [String] {

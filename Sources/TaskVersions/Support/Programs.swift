@@ -1,0 +1,78 @@
+import ThreadsToTasksCore
+
+/// The task programs' variants a runner can choose instead of the example as written.
+public enum TaskVariant: String, Sendable, CaseIterable {
+  /// synchronizing-threads with the reentrant `NaivePrinter`: the anti-solution.
+  case naiveActor = "naive-actor"
+  /// simple-threading with `async let` children instead of `Task.immediate`.
+  case asyncLet = "async-let"
+
+  /// The example the variant belongs to.
+  public var example: ExampleID {
+    switch self {
+    case .naiveActor: .synchronizingThreads
+    case .asyncLet: .simpleThreading
+    }
+  }
+}
+
+/// Each example's task program. Register a new example here.
+let taskPrograms: [ExampleID: @Sendable (TaskVariant?, ExampleContext) async throws -> Void] = [
+  .startNewThread: { _, _ in try await startingWithThread() },
+  .threadingModule: { _, _ in try await threadingModule() },
+  .simpleThreading: { variant, _ in
+    try await variant == .asyncLet ? simpleThreadingWithAsyncLet() : simpleThreading()
+  },
+  .synchronizingThreads: { variant, context in
+    try await synchronizingThreads(
+      printer: variant == .naiveActor
+        ? NaivePrinter() : SerialPrinter(threadLock: AsyncLock(holdingBack: context.holdBack)))
+  },
+]
+
+/// Whether `example` has a task program.
+public func hasTaskProgram(_ example: ExampleID) -> Bool { taskPrograms[example] != nil }
+
+/// Runs the task version of `example` and returns what it printed.
+///
+/// The example's main flow is a child task named `MainThread`, not on the main actor: that is what
+/// lets `Task.immediate` run a new task at once on the caller's thread. Cancelling the caller
+/// requests a stop, which ends every sleep of the run at once, and the partial transcript is
+/// returned.
+///
+/// - Parameters:
+///   - seed: the seed the random delays are drawn with.
+///   - clock: the run's time axis; it starts when the example's main flow does.
+///   - holdBack: a task to hold back at its first lock until another task holds it.
+///   - variant: a variant to run instead of the example as written (ignored if it belongs to
+///     another example).
+///   - observer: sees each event as it is recorded.
+public func runWithTasks(
+  _ example: ExampleID, seed: UInt64, clock: ExampleClock, holdBack: String? = nil,
+  variant: TaskVariant? = nil, observer: (@Sendable (Event) -> Void)? = nil
+) async -> Transcript {
+  let context = ExampleContext(
+    recorder: Recorder(clock: clock, observer: observer), seed: seed, holdBack: holdBack)
+  let program = taskPrograms[example]!
+  let variant = variant?.example == example ? variant : nil
+  let stoppedAt = Locked<Double?>(nil)
+  await withTaskCancellationHandler {
+    await withTaskGroup { group in
+      group.addTask(name: mainLane) {
+        await RunContext.$current.withValue(context) {
+          clock.start()
+          _ = context.roster.enter(mainLane)
+          // The examples throw nothing but the `CancellationError` of a stopped sleep.
+          try? await program(variant, context)
+        }
+      }
+    }
+  } onCancel: {
+    stoppedAt.withLock { $0 = clock.hasStarted ? clock.elapsed() : 0 }
+    context.stop.request()
+  }
+  return Transcript(
+    example: example, paradigm: .task, seed: seed, startDate: clock.startDate,
+    events: context.recorder.recorded, stoppedAt: stoppedAt.withLock { $0 },
+    lateness: context.maximumLateness)
+}

@@ -1,0 +1,55 @@
+import ThreadsToTasksCore
+
+// What Python's `print`, `time.sleep`, `time.ctime`, `random.randint` and the `threading`
+// module's functions are to the task examples. An example calls them as plain functions; inside a
+// run they print into the run's transcript, under the name of the task that prints, and sleep on
+// the run's clock; outside a run they do what a plain program does (`Swift.print`, `Task.sleep`,
+// the real date). The standalone programs on the pages define them in a few lines.
+
+/// The run the current task belongs to. A task-local value: every child task and every `Task`
+/// an example starts inherits it, so runs side by side never mix.
+enum RunContext {
+  @TaskLocal static var current: ExampleContext?
+  /// The name a task's lines go under when it has no `Task.name` (see `named`).
+  @TaskLocal static var lane: String?
+}
+
+/// Runs `operation` with its lines printed under `name`: for an `async let` child, which cannot
+/// be named as a `Task` can.
+func named<Result: Sendable>(
+  _ name: String, _ operation: () async throws -> Result
+) async rethrows -> Result {
+  try await RunContext.$lane.withValue(name, operation: operation)
+}
+
+/// Python: `print(*items)`: the items joined by spaces, `True`/`False` for a `Bool`. A run that
+/// was asked to stop prints nothing more.
+func print(_ items: Any..., separator: String = " ") {
+  let line = items.map(NotebookText.str).joined(separator: separator)
+  guard let context = RunContext.current else { return Swift.print(line) }
+  guard !context.stop.isRequested else { return }
+  context.recorder.print(line, lane: Task.name ?? RunContext.lane ?? "?")
+}
+
+/// Python: `time.sleep(seconds)`. Throws `CancellationError` when the task is cancelled, or the
+/// run is asked to stop.
+func sleep(_ seconds: Int) async throws {
+  guard let context = RunContext.current else { return try await Task.sleep(for: .seconds(seconds)) }
+  let deadline = context.clock.deadline(afterSleeping: seconds)
+  try await context.stop.sleep(until: deadline)
+  context.noteWake(deadline: deadline)
+}
+
+/// Python: `time.ctime(time.time())`.
+func ctime() -> String { RunContext.current?.ctime() ?? NotebookText.ctime(.now) }
+
+/// Python: `random.randint(low, high)`; seeded in a run, so every paradigm draws the same.
+func randint(_ low: Int, _ high: Int) -> Int {
+  RunContext.current?.randint(low, high) ?? Int.random(in: low...high)
+}
+
+/// Python: `threading.active_count()`, counting the `JoinableTask`s alive and the main task.
+func activeCount() -> Int { RunContext.current?.roster.count ?? 1 }
+
+/// Python: `[t.name for t in threading.enumerate()]`.
+func enumerate() -> [String] { RunContext.current?.roster.running ?? [Task.name ?? "?"] }

@@ -1,0 +1,98 @@
+import Foundation
+import ThreadsToTasksCore
+
+/// What a runner may change in an example, for the tests and the command's variants. The
+/// examples themselves take these as ordinary parameters with ordinary defaults.
+public struct ThreadKnobs: Sendable {
+  /// The lock of `synchronizing-threads` (a test passes one that does not exclude).
+  public var lock: any NSLocking & Sendable = NSLock()
+
+  /// The defaults: a real `NSLock`.
+  public init() {}
+}
+
+/// Each example's thread program. Register a new example here.
+let threadPrograms: [ExampleID: @Sendable (ThreadKnobs, ExampleContext) -> Void] = [
+  .startNewThread: { _, _ in startingWithThread() },
+  .threadingModule: { _, _ in threadingModule() },
+  .simpleThreading: { _, _ in simpleThreading() },
+  .synchronizingThreads: { knobs, context in
+    synchronizingThreads(threadLock: HeldBackLock(knobs.lock, holdingBack: context.holdBack))
+  },
+]
+
+/// Whether `example` has a thread program.
+public func hasThreadProgram(_ example: ExampleID) -> Bool { threadPrograms[example] != nil }
+
+/// Runs the thread version of `example` and returns what it printed.
+///
+/// The example's main flow runs on a thread of its own named `MainThread`, where it may block on
+/// joins and locks as the notebook's does. The caller is suspended, not blocked, until that
+/// thread is done: a blocking wait here would hold one of the cooperative pool's few threads (two
+/// on a 2-core machine) and starve every task beside it. Cancelling the caller requests a stop,
+/// which ends every sleep of the run at once; the partial transcript is returned.
+///
+/// - Parameters:
+///   - seed: the seed the random delays are drawn with.
+///   - clock: the run's time axis; it starts when the example's main flow does.
+///   - holdBack: a thread to hold back at its first lock until another thread holds it.
+///   - knobs: the runner's changes to the example.
+///   - observer: sees each event as it is recorded.
+public func runWithThreads(
+  _ example: ExampleID, seed: UInt64, clock: ExampleClock, holdBack: String? = nil,
+  knobs: ThreadKnobs = ThreadKnobs(), observer: (@Sendable (Event) -> Void)? = nil
+) async -> Transcript {
+  let context = ExampleContext(
+    recorder: Recorder(clock: clock, observer: observer), seed: seed, holdBack: holdBack)
+  let program = threadPrograms[example]!
+  let stoppedAt = Locked<Double?>(nil)
+  // snippet: bridge
+  await withTaskCancellationHandler {
+    await withCheckedContinuation { (finished: CheckedContinuation<Void, Never>) in
+      let main = JoinableThread(name: mainLane, context: context) {
+        clock.start()
+        program(knobs, context)
+        finished.resume()
+      }
+      main.start()
+    }
+  } onCancel: {
+    stoppedAt.withLock { $0 = clock.hasStarted ? clock.elapsed() : 0 }
+    context.stop.request()
+  }
+  // end snippet: bridge
+  return Transcript(
+    example: example, paradigm: .thread, seed: seed, startDate: clock.startDate,
+    events: context.recorder.recorded, stoppedAt: stoppedAt.withLock { $0 },
+    lateness: context.maximumLateness)
+}
+
+/// A lock that, for one named thread, waits at its first `lock()` until another thread holds
+/// the lock: how a test makes the program's other choice happen in a real run.
+final class HeldBackLock: NSLocking, @unchecked Sendable {  // safe: state under `state`
+  private let inner: any NSLocking & Sendable
+  private let heldBack: String?
+  private let state = NSCondition()
+  private var holder: String?
+
+  init(_ lock: any NSLocking & Sendable, holdingBack lane: String?) {
+    inner = lock
+    heldBack = lane
+  }
+
+  func lock() {
+    let me = Thread.current.name
+    if let heldBack, me == heldBack {
+      state.withLock {
+        while holder == nil || holder == me { state.wait() }
+      }
+    }
+    inner.lock()
+    state.withLock {
+      if holder == nil { holder = me }
+      state.broadcast()
+    }
+  }
+
+  func unlock() { inner.unlock() }
+}

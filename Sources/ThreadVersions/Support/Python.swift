@@ -1,0 +1,47 @@
+import Foundation
+import ThreadsToTasksCore
+
+// What Python's `print`, `time.sleep`, `time.ctime`, `random.randint` and the `threading`
+// module's functions are to the thread examples. An example calls them as plain functions; inside
+// a run they print into the run's transcript, under the name of the thread that prints, and sleep
+// on the run's clock; outside a run they do what a plain program does (`Swift.print`,
+// `Thread.sleep`, the real date). The standalone programs on the pages define them in a few lines.
+
+/// The run the calling thread belongs to, if any.
+private var context: ExampleContext? { (Thread.current as? JoinableThread)?.context }
+
+/// Python: `print(*items)`: the items joined by spaces, `True`/`False` for a `Bool`. A run that
+/// was asked to stop prints nothing more.
+func print(_ items: Any..., separator: String = " ") {
+  let line = items.map(NotebookText.str).joined(separator: separator)
+  guard let context else { return Swift.print(line) }
+  guard !context.stop.isRequested else { return }
+  context.recorder.print(line, lane: Thread.current.name ?? "?")
+}
+
+/// Python: `time.sleep(seconds)`. In a run, a stop request ends it early.
+func sleep(_ seconds: Int) {
+  let deadline = sleepDeadline(seconds)
+  guard let context else { return Thread.sleep(forTimeInterval: realSeconds(until: deadline)) }
+  if context.stop.sleep(until: deadline) { context.noteWake(deadline: deadline) }
+}
+
+/// Python: `time.ctime(time.time())`.
+func ctime() -> String { context?.ctime() ?? NotebookText.ctime(Date()) }
+
+/// Python: `random.randint(low, high)`; seeded in a run, so every paradigm draws the same.
+func randint(_ low: Int, _ high: Int) -> Int {
+  context?.randint(low, high) ?? Int.random(in: low...high)
+}
+
+/// Python: `threading.active_count()`.
+func activeCount() -> Int { context?.roster.count ?? 1 }
+
+/// Python: `[t.name for t in threading.enumerate()]`.
+func enumerate() -> [String] { context?.roster.running ?? [Thread.current.name ?? "?"] }
+
+/// Python: `_thread.start_new_thread(function, args)`: a thread nobody can join, whose function
+/// runs once. Foundation's `Thread.detachNewThread` is the same; this one also passes the run on.
+func startNewThread(_ function: @escaping @Sendable () -> Void) {
+  JoinableThread(name: "Dummy", target: function).start()
+}

@@ -1,0 +1,54 @@
+import Foundation
+
+/// Everything one run of an example shares behind its plain-Swift surface: where `print` goes,
+/// the clock `sleep` and `ctime()` read, the seeded random numbers, the running lanes that
+/// `active_count()` and `enumerate()` list, and the stop request.
+///
+/// The examples never see it. Each paradigm's support code binds it to the running code — a
+/// thread keeps it in the `JoinableThread` that runs it, a task in a task-local value — and
+/// passes it on to every thread or task the example starts, so runs in parallel (the test
+/// suite's) never mix.
+public final class ExampleContext: Sendable {
+  /// Where the example's lines go; its clock is the run's time axis.
+  public let recorder: Recorder
+  /// The stop request every sleep honours.
+  public let stop: StopSignal
+  /// The lanes running now, the main flow's first (each runner enters it as the run starts).
+  public let roster = Roster()
+  /// A lane to hold back at its first attempt to take a lock, until another lane holds it:
+  /// how the tests force the other outcome of a lock's open choice by a real run.
+  public let holdBack: String?
+  private let random: Locked<SeededRandom>
+  private let lateness = Locked(0.0)
+
+  /// A context recording into `recorder`, drawing random numbers from `seed`.
+  public init(recorder: Recorder, seed: UInt64, stop: StopSignal = StopSignal(), holdBack: String? = nil) {
+    self.recorder = recorder
+    self.stop = stop
+    self.holdBack = holdBack
+    random = Locked(SeededRandom(seed: seed))
+  }
+
+  /// The run's time axis.
+  public var clock: ExampleClock { recorder.clock }
+
+  /// Python: `random.randint(low, high)`, from the run's seeded generator.
+  public func randint(_ low: Int, _ high: Int) -> Int {
+    random.withLock { $0.randint(low, high) }
+  }
+
+  /// Python: `time.ctime(time.time())`, on the run's clock: the start's wall time plus the
+  /// notebook seconds elapsed, so a fast-paced run still stamps one second per notebook second.
+  public func ctime() -> String {
+    NotebookText.ctime(clock.startDate + clock.elapsed())
+  }
+
+  /// Notes that a sleep due at `deadline` ended now: how late it was, kept if the latest yet.
+  public func noteWake(deadline: ContinuousClock.Instant) {
+    let late = clock.notebookSeconds(deadline.duration(to: .now))
+    lateness.withLock { $0 = max($0, late) }
+  }
+
+  /// The most any sleep of the run woke after its deadline, in notebook seconds.
+  public var maximumLateness: Double { lateness.withLock { $0 } }
+}

@@ -1,0 +1,84 @@
+import Foundation
+
+/// A one-way signal: closed until `open()`, then open for good. Threads wait for it by blocking,
+/// tasks by suspending. Python: `threading.Event` with `set()` and `wait()`.
+public final class Latch: @unchecked Sendable {  // safe: all state only under `condition`
+  private let condition = NSCondition()
+  private var opened = false
+  private var waiters: [Int: CheckedContinuation<Void, Never>] = [:]
+  private var nextWaiter = 0
+
+  /// A closed latch.
+  public init() {}
+
+  /// Opens the latch and wakes every waiter.
+  public func open() {
+    let woken = condition.withLock {
+      opened = true
+      condition.broadcast()
+      defer { waiters = [:] }
+      return Array(waiters.values)
+    }
+    for waiter in woken { waiter.resume() }
+  }
+
+  /// Whether the latch is open.
+  public var isOpen: Bool { condition.withLock { opened } }
+
+  /// Blocks the thread until the latch opens or `deadline` passes; returns whether it opened.
+  @discardableResult
+  public func wait(until deadline: ContinuousClock.Instant) -> Bool {
+    condition.withLock {
+      while !opened {
+        let remaining = ContinuousClock.now.duration(to: deadline)
+        guard remaining > .zero else { return false }
+        let seconds =
+          Double(remaining.components.seconds) + Double(remaining.components.attoseconds) * 1e-18
+        // Returns false on time-out and true on a broadcast; the loop re-checks both either way.
+        _ = condition.wait(until: Date(timeIntervalSinceNow: seconds))
+      }
+      return true
+    }
+  }
+
+  /// Suspends the task until the latch opens, or the task is cancelled.
+  public func wait() async {
+    let id = condition.withLock {
+      defer { nextWaiter += 1 }
+      return nextWaiter
+    }
+    await withTaskCancellationHandler {
+      await withCheckedContinuation { (waiter: CheckedContinuation<Void, Never>) in
+        // Cancelled before this ran, the handler found nothing to resume: resume here instead.
+        let resumeNow = condition.withLock {
+          if opened || Task.isCancelled { return true }
+          waiters[id] = waiter
+          return false
+        }
+        if resumeNow { waiter.resume() }
+      }
+    } onCancel: {
+      let waiter = condition.withLock { waiters.removeValue(forKey: id) }
+      waiter?.resume()
+    }
+  }
+
+  /// Suspends the task until the latch opens or `deadline` passes; returns whether it opened.
+  /// Throws `CancellationError` if the task is cancelled.
+  public func wait(until deadline: ContinuousClock.Instant) async throws -> Bool {
+    try await withThrowingTaskGroup { group in
+      group.addTask {
+        try await Task.sleep(until: deadline, clock: .continuous)
+        return false
+      }
+      group.addTask {
+        await self.wait()
+        return true
+      }
+      defer { group.cancelAll() }
+      let opened = try await group.next()!
+      try Task.checkCancellation()
+      return opened
+    }
+  }
+}
