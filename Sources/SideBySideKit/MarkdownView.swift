@@ -12,7 +12,8 @@ struct MarkdownView: View {
     let paradigms = result.transcripts.map(\.paradigm)
     output.line("| beat | " + paradigms.map(\.rawValue).joined(separator: " | ") + " | |")
     output.line("| ---: | " + paradigms.map { _ in "---" }.joined(separator: " | ") + " | :-: |")
-    let events = Dictionary(uniqueKeysWithValues: result.transcripts.map { ($0.paradigm, $0.events) })
+    let events = Dictionary(
+      uniqueKeysWithValues: result.transcripts.map { ($0.paradigm, $0.events) })
     for row in Row.pair(events) {
       let cells = paradigms.map { paradigm in
         row.cells[paradigm].map {

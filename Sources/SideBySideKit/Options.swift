@@ -184,7 +184,8 @@ public enum CommandLineGrammar {
     }
     if !examples.isEmpty { options.examples = examples }
     if let variant = options.variant, options.paradigms == .thread {
-      throw UsageError("--\(variant.rawValue) changes the task version; it needs --paradigm task or both")
+      throw UsageError(
+        "--\(variant.rawValue) changes the task version; it needs --paradigm task or both")
     }
     return .run(options)
   }

@@ -56,7 +56,8 @@ func run(_ example: ExampleID, seed: UInt64, options: Options, view: any View) a
   // The runs start together, each on a clock whose axis starts when that run's main flow does:
   // if one paradigm is slow to get going, its events do not all shift a beat late.
   let paradigms = options.paradigms.members
-  let clocks = Dictionary(uniqueKeysWithValues: paradigms.map { ($0, ExampleClock(pace: options.pace)) })
+  let clocks = Dictionary(
+    uniqueKeysWithValues: paradigms.map { ($0, ExampleClock(pace: options.pace)) })
   view.begin(example, seed: seed)
   // Events of beat b are recorded early in [b, b + 1); show each beat once it has surely passed
   // in every run, counted from the run that started last, so every side of a row arrives first.
@@ -76,7 +77,9 @@ func run(_ example: ExampleID, seed: UInt64, options: Options, view: any View) a
     for paradigm in paradigms {
       let clock = clocks[paradigm]!
       group.addTask {
-        let record: @Sendable (Event) -> Void = { view.record($0, paradigm: paradigm, clock: clock) }
+        let record: @Sendable (Event) -> Void = {
+          view.record($0, paradigm: paradigm, clock: clock)
+        }
         switch paradigm {
         case .thread:
           return await runWithThreads(example, seed: seed, clock: clock, observer: record)
@@ -91,7 +94,8 @@ func run(_ example: ExampleID, seed: UInt64, options: Options, view: any View) a
     var transcripts: [Transcript] = []
     for await transcript in group { transcripts.append(transcript) }
     return transcripts.sorted {
-      Paradigm.allCases.firstIndex(of: $0.paradigm)! < Paradigm.allCases.firstIndex(of: $1.paradigm)!
+      Paradigm.allCases.firstIndex(of: $0.paradigm)! < Paradigm.allCases.firstIndex(
+        of: $1.paradigm)!
     }
   }
   ticker.cancel()
@@ -103,7 +107,9 @@ func run(_ example: ExampleID, seed: UInt64, options: Options, view: any View) a
 
 /// Placeholder until the Python column lands: an empty, stopped run.
 func runWithPython(
-  _ example: ExampleID, seed: UInt64, clock: ExampleClock, observer: @escaping @Sendable (Event) -> Void
+  _ example: ExampleID, seed: UInt64, clock: ExampleClock,
+  observer: @escaping @Sendable (Event) -> Void
 ) async -> Transcript {
-  Transcript(example: example, paradigm: .python, seed: seed, startDate: clock.startDate, events: [])
+  Transcript(
+    example: example, paradigm: .python, seed: seed, startDate: clock.startDate, events: [])
 }

@@ -22,7 +22,9 @@ public final class ExampleContext: Sendable {
   private let lateness = Locked(0.0)
 
   /// A context recording into `recorder`, drawing random numbers from `seed`.
-  public init(recorder: Recorder, seed: UInt64, stop: StopSignal = StopSignal(), holdBack: String? = nil) {
+  public init(
+    recorder: Recorder, seed: UInt64, stop: StopSignal = StopSignal(), holdBack: String? = nil
+  ) {
     self.recorder = recorder
     self.stop = stop
     self.holdBack = holdBack

@@ -84,7 +84,8 @@ public struct Verdict: Sendable, CustomStringConvertible {
 
   /// Every finding, each prefixed with its check's name.
   public var differences: [String] {
-    checks.flatMap { check in (check.violations + check.differences).map { "\(check.name): \($0)" } }
+    checks.flatMap { check in (check.violations + check.differences).map { "\(check.name): \($0)" }
+    }
   }
 
   /// `equivalent`, or the kind and the first finding.

@@ -26,7 +26,7 @@ struct BenchmarkTests {
     }
     #expect(
       mechanisms == [
-        "NSLock (threads)", "Mutex (threads)", "actor (tasks)", "SerialPrinter (tasks)",
+        "NSLock (threads)", "Mutex (threads)", "actor (tasks)", "AsyncLock (tasks)",
       ])
     #expect(
       (report["startupMicroseconds"] as? [String: [Double]])?.keys.sorted() == [

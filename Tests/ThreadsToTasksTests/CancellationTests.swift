@@ -24,35 +24,54 @@ func runAndStop(_ example: ExampleID, _ paradigm: Paradigm) async -> (
   return (await running.value, stoppedAt)
 }
 
-@Suite("Stopping a run")
+@Suite("Stopping a run", .tags(.realTime), .timeLimit(.minutes(1)))
 struct CancellationTests {
   @Test(
     "stopping a version ends it at its next step; the transcript shows where it stopped",
-    arguments: ExampleID.allCases, Paradigm.allCases)
+    arguments: ExampleID.allCases, [Paradigm.thread, .task])
   func stop(example: ExampleID, paradigm: Paradigm) async {
     let (transcript, stoppedAt) = await runAndStop(example, paradigm)
     #expect(transcript.wasStopped)
     // Every sleep lasts a beat or more, so an event more than a beat after the stop request
     // would mean a worker slept on. Both runners return only once every worker has stopped.
     #expect(transcript.events.allSatisfy { $0.elapsed < stoppedAt + 1 }, "\(transcript.events)")
-    #expect(!Equivalence.check(transcript).isEquivalent)
+    #expect(Equivalence.judge([transcript]).kind == .interrupted)
   }
 
-  @Test("a thread sleeping on a stop signal wakes when the stop is requested")
+  @Test("a thread asleep on a stop signal wakes when the stop is requested, or the test fails")
   func stopSignal() async throws {
     let signal = StopSignal()
-    let stopped = Locked(false)
-    await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
-      let sleeper = JoinableThread(name: "sleeper") {
-        // An hour: only the stop request can end this sleep within the test.
-        do { try signal.sleep(until: .now + .seconds(3600)) } catch {
-          stopped.withLock { $0 = true }
-        }
-        done.resume()
-      }
-      sleeper.start()
-      signal.request()
+    let asleep = Latch()
+    let outcome = Locked<Bool?>(nil)
+    let finished = Latch()
+    let sleeper = JoinableThread(name: "sleeper") {
+      asleep.open()
+      // An hour: only the stop request can end this sleep within the test.
+      let slept = signal.sleep(until: .now + .seconds(3600))
+      outcome.withLock { $0 = slept }
+      finished.open()
     }
-    #expect(stopped.withLock { $0 })
+    sleeper.start()
+    await asleep.wait()
+    signal.request()
+    // Bounded: if the request does nothing, this fails after two seconds instead of hanging.
+    let woke = try await finished.wait(until: .now + .seconds(2))
+    #expect(woke, "the stop request did not wake the sleeping thread")
+    #expect(outcome.withLock { $0 } == false)
+  }
+
+  @Test("a task asleep on a stop signal throws when the stop is requested, or the test fails")
+  func stopSignalTask() async throws {
+    let signal = StopSignal()
+    let sleeper = Task { try await signal.sleep(until: .now + .seconds(3600)) }
+    signal.request()
+    let ended = Latch()
+    Task {
+      _ = await sleeper.result
+      ended.open()
+    }
+    let woke = try await ended.wait(until: .now + .seconds(2))
+    #expect(woke, "the stop request did not end the sleeping task")
+    await #expect(throws: CancellationError.self) { try await sleeper.value }
   }
 }

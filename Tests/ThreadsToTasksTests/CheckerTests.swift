@@ -1,76 +1,80 @@
 import Testing
 import ThreadsToTasksCore
 
-@Suite("The equivalence checker itself")
+@Suite("The verdict model")
 struct CheckerTests {
-  @Test("every expected ordering passes its own check", arguments: ExampleID.allCases)
-  func expectedOrderingsAreConsistent(example: ExampleID) {
-    for choice in example.expectedOrderings(seed: 7).indices {
-      let verdict = Equivalence.check(expectedTranscript(example, choice: choice))
-      #expect(verdict.isEquivalent, "\(verdict.differences)")
-    }
+  @Test("beats round down: an event up to a whole beat late keeps its beat")
+  func beatsRoundDown() {
+    #expect(ExampleClock.beat(of: 1.6) == 1)
+    #expect(ExampleClock.beat(of: 1.999) == 1)
+    #expect(ExampleClock.beat(of: 2.9999999) == 3)
   }
 
-  @Test(
-    "either worker may take the lock first, and runs that differ there are compared like with like")
-  func choicePoint() {
-    let threadFirst = expectedTranscript(.synchronizingThreads, .thread, choice: 0)
-    let taskSecond = expectedTranscript(.synchronizingThreads, .task, choice: 1)
-    let verdict = Equivalence.compare(threadFirst, taskSecond)
+  @Test("when two kinds apply: interrupted, then not equivalent, then too late, then equivalent")
+  func precedence() {
+    #expect(Verdict.Kind.worst([.equivalent, .tooLate]) == .tooLate)
+    #expect(Verdict.Kind.worst([.tooLate, .notEquivalent, .equivalent]) == .notEquivalent)
+    #expect(Verdict.Kind.worst([.notEquivalent, .interrupted]) == .interrupted)
+    #expect(Verdict.Kind.worst([]) == .equivalent)
+    #expect(Verdict.Kind.allCases.map(\.exitStatus) == [130, 1, 3, 0])
+  }
+
+  @Test("wrong beats in a run whose sleeps woke late are too late to judge, not NOT equivalent")
+  func tooLate() {
+    var late = expectedTranscript(.simpleThreading).editing { events in
+      let index = events.firstIndex { $0.text == "Done" }!
+      events[index].beat += 1
+    }
+    late.lateness = 0.8
+    #expect(Equivalence.judge([late]).kind == .tooLate)
+    late.lateness = 0.1
+    #expect(Equivalence.judge([late]).kind == .notEquivalent)
+  }
+
+  @Test("lateness never excuses a broken guarantee")
+  func lateButBroken() {
+    var broken = expectedTranscript(.synchronizingThreads).editing { events in
+      let index = events.firstIndex { $0.lane == "Thread-2" && $0.text == "lock value True" }!
+      let lock = events.remove(at: index)
+      events.insert(lock, at: 2)
+    }
+    broken.lateness = 0.9
+    #expect(Equivalence.judge([broken]).kind == .notEquivalent)
+  }
+
+  @Test("an interrupted run is judged only on the beats it completed")
+  func interrupted() {
+    var partial = expectedTranscript(.synchronizingThreads).editing { events in
+      events.removeAll { $0.beat >= 4 }
+    }
+    partial.stoppedAt = 4.5
+    let verdict = Equivalence.judge([partial])
+    #expect(verdict.kind == .interrupted)
+    #expect(verdict.judgedBefore == 4)
+    #expect(verdict.checksHold, "\(verdict.differences)")
+    // A line missing from the part it ran is still found.
+    var broken = partial.editing { $0.removeAll { $0.beat == 2 } }
+    broken.stoppedAt = 4.5
+    #expect(!Equivalence.judge([broken]).checksHold)
+  }
+
+  @Test("runs that chose differently are each held to their own choice's ordering")
+  func choices() {
+    let first = expectedTranscript(.synchronizingThreads, .thread, choice: 0)
+    let second = expectedTranscript(.synchronizingThreads, .task, choice: 1)
+    let verdict = Equivalence.judge([first, second])
     #expect(verdict.isEquivalent, "\(verdict.differences)")
     #expect(verdict.choices[.thread] == "Thread-1 takes the lock first")
     #expect(verdict.choices[.task] == "Thread-2 takes the lock first")
   }
 
-  @Test("a run held to the wrong choice's ordering is not equivalent")
-  func choiceMismatchStillChecked() {
-    // Thread-2 won the lock, but then printed at Thread-1's beats: no ordering allows that.
-    let broken = expectedTranscript(.synchronizingThreads, .task, choice: 1).editing { events in
-      for index in events.indices where events[index].lane == "Thread-2" && events[index].isStamped
-      {
-        events[index].beat += 1
-      }
-    }
-    let verdict = Equivalence.compare(expectedTranscript(.synchronizingThreads), broken)
-    #expect(!verdict.isEquivalent)
+  @Test("the checker names the lane, the line and the beat where runs part")
+  func namesWhere() {
+    let good = expectedTranscript(.startNewThread, .thread)
+    let late = expectedTranscript(.startNewThread, .task).editing { events in events[0].beat += 1 }
+    let verdict = Equivalence.judge([good, late])
     #expect(
-      verdict.differences.contains { $0.contains("notebook (Thread-2 takes the lock first)") })
-  }
-
-  @Test("events of different lanes in one beat may come in either order")
-  func tiesInOneBeat() {
-    let first = transcript(
-      .simpleThreading, .thread,
-      [
-        ("thread1", "Starting thread thread1", 0), ("thread2", "Starting thread thread2", 0),
-        ("main", "wait thread1", 0),
-      ])
-    let second = transcript(
-      .simpleThreading, .task,
-      [
-        ("main", "wait thread1", 0), ("thread2", "Starting thread thread2", 0),
-        ("thread1", "Starting thread thread1", 0),
-      ])
-    #expect(Equivalence.compare(first, second).isEquivalent)
-  }
-
-  @Test("one lane's events out of order are not equivalent")
-  func laneOrderMatters() {
-    let first = transcript(.threadingModule, .thread, [("main", "one", 0), ("main", "two", 0)])
-    let second = transcript(.threadingModule, .task, [("main", "two", 0), ("main", "one", 0)])
-    let verdict = Equivalence.compare(first, second)
-    #expect(
-      verdict.differences == ["main: event 1 is 'one' at beat 0 in thread, 'two' at beat 0 in task"]
-    )
-  }
-
-  @Test("two empty transcripts are equivalent; an empty one against a full one is not")
-  func emptyTranscripts() {
-    let empty = transcript(.synchronizingThreads, .thread, [])
-    #expect(Equivalence.compare(empty, transcript(.synchronizingThreads, .task, [])).isEquivalent)
-    let verdict = Equivalence.compare(empty, expectedTranscript(.synchronizingThreads, .task))
-    #expect(verdict.differences.count == 3)
-    #expect(verdict.differences.allSatisfy { $0.contains("is missing in thread") })
-    #expect(!Equivalence.check(empty).isEquivalent)
+      verdict.differences.contains(
+        "thread ~ task: MainThread: '{'a': 1, 'b': 2}' at beat 0 in thread, at beat 1 in task"))
   }
 }

@@ -1,4 +1,5 @@
 import SideBySideKit
+import TaskVersions
 import Testing
 import ThreadsToTasksCore
 
@@ -15,9 +16,9 @@ struct CommandLineTests {
   @Test("no arguments: all four examples, both paradigms, columns, the notebook's pace")
   func defaults() throws {
     let parsed = try options()
-    #expect(parsed.examples == ExampleID.allCases)
+    #expect(parsed.examples == ExampleID.notebook)
     #expect(parsed.paradigms == .both && parsed.format == .columns && parsed.pace == .notebook)
-    #expect(parsed.seed == nil && !parsed.naiveActor)
+    #expect(parsed.seed == nil && parsed.variant == nil)
   }
 
   @Test("every option is read, with a value after it or after '='")
@@ -28,7 +29,7 @@ struct CommandLineTests {
     #expect(parsed.examples == [.synchronizingThreads, .startNewThread])
     #expect(parsed.format == .json && parsed.paradigms == .task)
     #expect(parsed.pace == (try Pace(seconds: 0.05)))
-    #expect(parsed.seed == 42 && parsed.naiveActor)
+    #expect(parsed.seed == 42 && parsed.variant == .naiveActor)
     for format in Options.Format.allCases {
       #expect(try options("--format", format.rawValue).format == format)
     }

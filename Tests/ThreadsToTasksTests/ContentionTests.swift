@@ -57,56 +57,84 @@ struct ContentionTests {
     #expect(lanes == 1_200)
   }
 
-  @Test("the serial printer serves 1,000 concurrent callers one at a time, in arrival order")
-  func serialPrinterIsFIFO() async throws {
-    let printer = SerialPrinter()
+  @Test("the async lock serves 1,000 concurrent callers one at a time, in arrival order")
+  func asyncLockIsFIFO() async throws {
+    let lock = AsyncLock()
     let inside = Locked((now: 0, most: 0, served: [Int]()))
     try await withTaskExecutorPreference(DedicatedExecutor()) {
-      try await serveThousandCallers(printer, inside)
+      try await lock.acquire()
+      try await withThrowingTaskGroup { callers in
+        for caller in 0..<1_000 {
+          callers.addTask {
+            try await lock.acquire()
+            defer { lock.release() }
+            inside.withLock {
+              $0.now += 1
+              $0.most = max($0.most, $0.now)
+              $0.served.append(caller)
+            }
+            // Suspend while holding the lock, as `print_time` does, inviting others in.
+            await Task.yield()
+            inside.withLock { $0.now -= 1 }
+          }
+          // Each caller queues before the next is added: arrival order is caller order.
+          while lock.waitingCount < caller + 1 { await Task.yield() }
+        }
+        lock.release()
+        try await callers.waitForAll()
+      }
     }
     let (_, most, served) = inside.withLock { $0 }
     #expect(most == 1)
     #expect(served == Array(0..<1_000))
   }
+}
 
-  private func serveThousandCallers(
-    _ printer: SerialPrinter, _ inside: Locked<(now: Int, most: Int, served: [Int])>
-  ) async throws {
-    try await withThrowingTaskGroup { callers in
-      for _ in 0..<1_000 {
-        callers.addTask {
-          let ticket = try await printer.takeTurn()
-          inside.withLock {
-            $0.now += 1
-            $0.most = max($0.most, $0.now)
-            $0.served.append(ticket)
-          }
-          // Suspend while holding the turn, as `print_time` does, inviting others in.
-          await Task.yield()
-          inside.withLock { $0.now -= 1 }
-          await printer.passTurn()
-        }
-      }
-      try await callers.waitForAll()
+@Suite("A cancelled waiter never enters", .timeLimit(.minutes(1)))
+struct AsyncLockCancellationTests {
+  @Test("cancelled while waiting, before the holder releases: it throws and never enters")
+  func cancelThenRelease() async throws {
+    let lock = AsyncLock()
+    try await lock.acquire()
+    let entered = Locked(false)
+    let waiter = Task {
+      try await lock.acquire()
+      entered.withLock { $0 = true }
+      lock.release()
     }
+    while lock.waitingCount < 1 { await Task.yield() }
+    waiter.cancel()
+    await #expect(throws: CancellationError.self) { try await waiter.value }
+    lock.release()
+    #expect(!entered.withLock { $0 })
+    #expect(lock.waitingCount == 0)
+    // The lock is free again for the next caller.
+    try await lock.acquire()
+    lock.release()
   }
 
-  @Test("a caller cancelled while it waits leaves the queue; the others are still served")
-  func cancelledWaiterLeaves() async throws {
-    let printer = SerialPrinter()
-    try await printer.takeTurn()
-    let cancelled = Task { try await printer.takeTurn() }
-    let patient = Task {
-      try await printer.takeTurn()
-      await printer.passTurn()
+  @Test("the holder releases to it in the same instant it is cancelled: it never enters")
+  func releaseThenCancel() async throws {
+    let lock = AsyncLock()
+    try await lock.acquire()
+    let entered = Locked(false)
+    let executor = DedicatedExecutor()
+    let waiter = Task(executorPreference: executor) {
+      try await lock.acquire()
+      entered.withLock { $0 = true }
+      lock.release()
     }
-    // Both have queued once the printer counts two waiters.
-    while await printer.waitingCount < 2 { await Task.yield() }
-    cancelled.cancel()
-    await #expect(throws: CancellationError.self) { try await cancelled.value }
-    #expect(await printer.waitingCount == 1)
-    await printer.passTurn()
-    try await patient.value
-    #expect(await printer.waitingCount == 0)
+    while lock.waitingCount < 1 { await Task.yield() }
+    // Hand the lock over, then cancel, while the waiter's executor is held: it cannot run on in
+    // between, so it wakes owning the lock and cancelled at once.
+    executor.pause()
+    lock.release()
+    waiter.cancel()
+    executor.resume()
+    await #expect(throws: CancellationError.self) { try await waiter.value }
+    #expect(!entered.withLock { $0 })
+    // It passed the lock on: the next caller gets it.
+    try await lock.acquire()
+    lock.release()
   }
 }

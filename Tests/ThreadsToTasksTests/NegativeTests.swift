@@ -1,82 +1,179 @@
+import Foundation
+import TaskVersions
 import Testing
 import ThreadsToTasksCore
 
-/// Each guarantee, broken on purpose: the checker must say so, and say where.
-@Suite("The checker catches every broken guarantee")
-struct NegativeTests {
+/// Each guarantee, broken on purpose in a real run: the verdict must say so, and say where.
+@Suite("The checker catches every broken guarantee in a real run", .tags(.realTime))
+struct BrokenRunTests {
   @Test("the naive actor interleaves the two workers")
   func naiveActor() async {
-    let (thread, task) = await runBoth(.synchronizingThreads, naiveActor: true)
-    let verdict = Equivalence.compare(thread, task)
-    #expect(!verdict.isEquivalent)
+    let (thread, task) = await runBoth(.synchronizingThreads, variant: .naiveActor)
+    let verdict = Equivalence.judge([thread, task])
+    #expect(verdict.kind == .notEquivalent)
     #expect(
-      verdict.differences.contains { $0.contains("in task: Thread-") && $0.contains("entered") })
+      verdict.differences.contains {
+        $0.hasPrefix("task ~ notebook: Thread-") && $0.contains("entered")
+      })
     // Both workers print "lock value True" at beat 0: the actor let the second one in.
-    let lockLines = task.events.filter { $0.text == "lock value True" }
-    #expect(lockLines.map(\.beat) == [0, 0])
+    #expect(task.events.filter { $0.text == "lock value True" }.map(\.beat) == [0, 0])
   }
 
   @Test("a lock that does not exclude is caught")
   func lockThatDoesNotExclude() async {
     let (thread, task) = await runBoth(.synchronizingThreads, lock: LockThatDoesNotExclude())
-    let verdict = Equivalence.compare(thread, task)
-    #expect(!verdict.isEquivalent)
-    #expect(verdict.differences.contains { $0.hasPrefix("in thread: ") && $0.contains("entered") })
-    #expect(!Equivalence.check(thread).isEquivalent)
+    let verdict = Equivalence.judge([thread, task])
+    #expect(verdict.kind == .notEquivalent)
+    #expect(
+      verdict.differences.contains { $0.hasPrefix("thread ~ notebook: ") && $0.contains("entered") }
+    )
+  }
+}
+
+/// The same mistake made by every paradigm alike: checking them only against each other would
+/// call them equivalent; the notebook checks must not.
+@Suite("A mistake every paradigm makes alike is still caught")
+struct SharedMistakeTests {
+  /// Judges the same broken transcript as the thread and as the task version.
+  func judgeBoth(_ broken: Transcript) -> Verdict {
+    var task = broken
+    task.paradigm = .task
+    return Equivalence.judge([broken, task])
+  }
+
+  func edited(_ example: ExampleID, choice: Int = 0, _ body: (inout [Event]) -> Void) -> Verdict {
+    judgeBoth(expectedTranscript(example, choice: choice).editing(body))
+  }
+
+  @Test("the notebook's ordering, unbroken, is equivalent", arguments: ExampleID.allCases)
+  func unbroken(example: ExampleID) {
+    #expect(judgeBoth(expectedTranscript(example)).isEquivalent)
+  }
+
+  @Test("a line missing in both")
+  func missingLine() {
+    let verdict = edited(.simpleThreading) { $0.removeAll { $0.text == "Exiting thread2" } }
+    #expect(verdict.kind == .notEquivalent)
+    #expect(verdict.differences.contains { $0.contains("thread ~ notebook: thread2:") })
+  }
+
+  @Test("an extra line, or an extra lane, in both")
+  func extraLineOrLane() {
+    for lane in [mainLane, "thread3"] {
+      let verdict = edited(.simpleThreading) {
+        $0.append(Event(lane: lane, text: "Done", elapsed: 4.1, sequence: 0))
+      }
+      #expect(verdict.kind == .notEquivalent, "\(lane)")
+    }
+  }
+
+  @Test("Done, or Exiting Main Thread, one beat late in both")
+  func lateInBoth() {
+    for (example, text) in [
+      (ExampleID.simpleThreading, "Done"), (.synchronizingThreads, "Exiting Main Thread"),
+    ] {
+      let verdict = edited(example) { events in
+        let index = events.firstIndex { $0.text == text }!
+        events[index].beat += 1
+      }
+      #expect(verdict.kind == .notEquivalent)
+      #expect(verdict.differences.contains { $0.contains("'\(text)' at beat") })
+    }
+  }
+
+  @Test("both transcripts empty")
+  func bothEmpty() {
+    let verdict = edited(.startNewThread) { $0 = [] }
+    #expect(verdict.kind == .notEquivalent)
+  }
+
+  @Test("both using other delays than the seed's")
+  func otherDelays() {
+    // Seed 7's delays, held to seed 8's expected ordering.
+    let seed7 = expectedTranscript(.simpleThreading, seed: 7)
+    #expect(simpleThreadingDelays(seed: 7) != simpleThreadingDelays(seed: 8))
+    var asSeed8 = seed7
+    asSeed8.seed = 8
+    #expect(judgeBoth(asSeed8).kind == .notEquivalent)
+  }
+
+  @Test("Thread-2 takes the lock but prints at Thread-1's beats, in both")
+  func winnerAtTheOthersBeats() {
+    let verdict = edited(.synchronizingThreads) { events in
+      for index in events.indices {
+        if events[index].lane == "Thread-1" && events[index].text != "Starting Thread-1" {
+          events[index].lane = "Thread-2"
+          events[index].text = events[index].text.replacingOccurrences(
+            of: "Thread-1", with: "Thread-2")
+        } else if events[index].lane == "Thread-2" && events[index].text != "Starting Thread-2" {
+          events[index].lane = "Thread-1"
+          events[index].text = events[index].text.replacingOccurrences(
+            of: "Thread-2", with: "Thread-1")
+        }
+      }
+      events.sort { $0.sequence < $1.sequence }
+    }
+    #expect(verdict.choices[.thread] == "Thread-2 takes the lock first")
+    #expect(verdict.kind == .notEquivalent)
+  }
+
+  @Test("a line in the wrong lane, or reworded, in both")
+  func wrongLaneOrReworded() {
+    let wrongLane = edited(.simpleThreading) { events in
+      let index = events.firstIndex { $0.text == "wait thread1" }!
+      events[index].lane = "thread1"
+    }
+    #expect(wrongLane.kind == .notEquivalent)
+    let reworded = edited(.simpleThreading) { events in
+      let index = events.firstIndex { $0.text == "Done" }!
+      events[index].text = "done."
+    }
+    #expect(reworded.kind == .notEquivalent)
+  }
+
+  @Test("lock value True before Starting Thread-1, in both")
+  func lockBeforeStarting() {
+    let verdict = edited(.synchronizingThreads) { events in
+      let starting = events.firstIndex { $0.text == "Starting Thread-1" }!
+      let event = events.remove(at: starting)
+      let lock = events.firstIndex { $0.lane == "Thread-1" && $0.text == "lock value True" }!
+      events.insert(event, at: lock + 1)
+    }
+    #expect(verdict.kind == .notEquivalent)
   }
 
   @Test("a join that does not wait is caught")
   func joinThatDoesNotWait() {
     // As if `thread1.join()` returned at once: "wait thread2" comes before "Exiting thread1".
-    let good = expectedTranscript(.simpleThreading)
-    let broken = good.editing { events in
+    let verdict = edited(.simpleThreading) { events in
       let wait = events.remove(at: events.firstIndex { $0.text == "wait thread2" }!)
       events.insert(
-        Event(lane: "main", text: wait.text, elapsed: 0, sequence: 0),
+        Event(lane: mainLane, text: wait.text, elapsed: 0, sequence: 0),
         at: events.firstIndex { $0.text == "Exiting thread1" }!)
     }
-    let verdict = Equivalence.compare(good, broken)
-    #expect(Equivalence.check(good).isEquivalent)
     #expect(verdict.differences.contains { $0.contains("(join thread1)") })
-    #expect(verdict.differences.contains { $0.contains("main: 'wait thread2' at beat") })
+    #expect(verdict.kind == .notEquivalent)
   }
 
-  @Test("a dropped event is caught and named")
-  func droppedEvent() {
-    let good = expectedTranscript(.synchronizingThreads)
-    let broken = expectedTranscript(.synchronizingThreads, .task).editing { events in
-      events.removeAll { $0.lane == "Thread-2" && $0.beat == 7 }
+  @Test("a stamp that is not the clock at the time the line was printed")
+  func stampAtTheWrongTime() {
+    let verdict = edited(.synchronizingThreads) { events in
+      let index = events.firstIndex { $0.isStamped }!
+      // The old port's stamp: the start plus the whole beat, not the clock read when printed.
+      events[index].elapsed += 0.95
+      events[index].stamp = NotebookText.ctime(handMadeStart + Double(events[index].beat) - 1)
     }
-    let verdict = Equivalence.compare(good, broken)
-    #expect(
-      verdict.differences == [
-        "Thread-2: 'Thread-2: <ctime>' at beat 7 in thread is missing in task"
-      ])
+    #expect(verdict.differences.contains { $0.contains("is stamped") })
+    #expect(verdict.kind == .notEquivalent)
   }
 
-  @Test("an event one beat late is caught, with its lane, beat and paradigm")
-  func oneBeatLate() {
-    let good = expectedTranscript(.startNewThread, .thread)
-    let late = expectedTranscript(.startNewThread, .task).editing { events in
-      let index = events.firstIndex { $0.lane == "worker-a" }!
-      events[index].beat += 1
+  @Test("thread and task that differ from each other are caught by their pair check too")
+  func pairDiffers() {
+    let thread = expectedTranscript(.startNewThread, .thread)
+    let task = expectedTranscript(.startNewThread, .task).editing { events in
+      events[0].beat += 1
     }
-    let verdict = Equivalence.compare(good, late)
-    #expect(
-      verdict.differences == [
-        "worker-a: 'origin_value['a'] = 'changed'' at beat 1 in thread, at beat 2 in task"
-      ])
-  }
-
-  @Test("an extra event is caught")
-  func extraEvent() {
-    let good = expectedTranscript(.threadingModule)
-    let extra = good.editing { events in
-      events.append(Event(lane: "job-2", text: "job-2:", isStamped: true, elapsed: 1, sequence: 0))
-    }
-    #expect(
-      Equivalence.check(extra).differences == [
-        "job-2: 'job-2: <ctime>' at beat 1 in thread is missing in notebook"
-      ])
+    let verdict = Equivalence.judge([thread, task])
+    #expect(verdict.checks.first { $0.name == "thread ~ task" }?.holds == false)
   }
 }

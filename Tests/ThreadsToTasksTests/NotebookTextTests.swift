@@ -13,20 +13,30 @@ struct NotebookTextTests {
     #expect(NotebookText.ctime(date + 20 * 86_400, timeZone: utc) == "Wed Nov 25 09:03:07 2026")
   }
 
-  @Test("a dict prints like Python's repr, keys sorted")
-  func dictRepr() {
-    #expect(
-      NotebookText.repr(["b": .string("changed"), "a": .int(1)]) == "{'a': 1, 'b': 'changed'}")
-    #expect(NotebookText.repr([:]) == "{}")
+  @Test("print shows a Bool as Python does")
+  func pythonStr() {
+    #expect(NotebookText.str(true) == "True" && NotebookText.str(false) == "False")
+    #expect(NotebookText.str(3) == "3" && NotebookText.str("x") == "x")
   }
 
-  @Test("a timestamped line shows the start plus its beat")
-  func stampedLine() {
-    let run = transcript(.simpleThreading, .thread, [("thread1", "thread1:", 3)])
-    var utc = run
-    utc.startDate = Date(timeIntervalSince1970: 1_793_869_387)
-    #expect(utc.line(utc.events[0]).hasPrefix("thread1: "))
-    #expect(utc.line(utc.events[0]).hasSuffix(":10 2026"))
+  @Test("a printed line keeps its ctime stamp apart; a line without one is left whole")
+  func splitStamp() {
+    let event = Event(lane: "t", line: "thread1: Thu Nov  5 09:03:07 2026", elapsed: 0, sequence: 0)
+    #expect(event.text == "thread1:" && event.stamp == "Thu Nov  5 09:03:07 2026")
+    #expect(event.line == "thread1: Thu Nov  5 09:03:07 2026")
+    for plain in [
+      "lock value True", "{'a': 1, 'b': 2}", "Thu Nov  5 09:03:07 2026 is not at the end",
+    ] {
+      #expect(NotebookText.splitStamp(plain).stamp == nil, "\(plain)")
+    }
+  }
+
+  @Test("a stamp is the run's clock when the line is printed, not the start plus the beat")
+  func clockTrueStamp() {
+    let clock = ExampleClock(pace: .test)
+    let context = ExampleContext(recorder: Recorder(clock: clock), seed: 1)
+    let start = clock.startDate
+    #expect(context.ctime() == NotebookText.ctime(start))
   }
 
   @Test("the same seed draws the same delays; another seed draws others")

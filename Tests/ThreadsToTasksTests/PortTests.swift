@@ -1,20 +1,18 @@
+import TaskVersions
 import Testing
 import ThreadsToTasksCore
 
-@Suite("The port: both paradigms agree with each other and with the notebook")
+@Suite("The port: every paradigm agrees with the notebook and with the others", .tags(.realTime))
 struct PortTests {
   @Test(
-    "both versions are equivalent, and each prints what the notebook's program guarantees",
-    arguments: ExampleID.allCases)
+    "both versions are equivalent to the notebook and to each other", arguments: ExampleID.allCases)
   func paradigmsAgree(example: ExampleID) async {
     let (thread, task) = await runBoth(example)
-    let verdict = Equivalence.compare(thread, task)
-    #expect(verdict.isEquivalent, "\(verdict.differences)")
+    let verdict = Equivalence.judge([thread, task])
+    #expect(verdict.kind == .equivalent, "\(verdict.differences)")
+    #expect(
+      verdict.checks.map(\.name) == ["thread ~ notebook", "task ~ notebook", "thread ~ task"])
     #expect(!thread.events.isEmpty && !thread.wasStopped && !task.wasStopped)
-    for transcript in [thread, task] {
-      let check = Equivalence.check(transcript)
-      #expect(check.isEquivalent, "\(transcript.paradigm): \(check.differences)")
-    }
   }
 
   // Seeds 1-8 cover thread1 finishing first, second, and both at once (a tie in one beat).
@@ -23,18 +21,36 @@ struct PortTests {
     arguments: 1...8 as ClosedRange<UInt64>)
   func simpleThreadingSeeds(seed: UInt64) async {
     let (thread, task) = await runBoth(.simpleThreading, seed: seed)
-    #expect(Equivalence.compare(thread, task).isEquivalent)
-    #expect(Equivalence.check(thread).isEquivalent, "\(Equivalence.check(thread).differences)")
+    let verdict = Equivalence.judge([thread, task])
+    #expect(verdict.isEquivalent, "\(verdict.differences)")
   }
 
   @Test("the seeds tried cover a tie and both finishing orders")
   func seedsCoverTies() {
-    let delays = (1...8 as ClosedRange<UInt64>).map { seed -> (Int, Int) in
-      var random = SeededRandom(seed: seed)
-      return (random.randint(1, 4), random.randint(1, 4))
-    }
+    let delays = (1...8 as ClosedRange<UInt64>).map(simpleThreadingDelays)
     #expect(delays.contains { $0 == $1 })
     #expect(delays.contains { $0 < $1 })
     #expect(delays.contains { $0 > $1 })
   }
+
+  @Test("the lock's other outcome, forced in a real run: Thread-2 first, in both paradigms")
+  func threadTwoTakesTheLockFirst() async {
+    let (thread, task) = await runBoth(.synchronizingThreads, holdBack: "Thread-1")
+    let verdict = Equivalence.judge([thread, task])
+    #expect(verdict.isEquivalent, "\(verdict.differences)")
+    #expect(verdict.choices[.thread] == "Thread-2 takes the lock first")
+    #expect(verdict.choices[.task] == "Thread-2 takes the lock first")
+  }
+
+  @Test("the async let variant keeps every guarantee: the program allows its ordering")
+  func asyncLetVariant() async {
+    let (thread, task) = await runBoth(.simpleThreading, variant: .asyncLet)
+    let verdict = Equivalence.judge([thread, task])
+    #expect(verdict.isEquivalent, "\(verdict.differences)")
+  }
+}
+
+extension Tag {
+  /// Tests that run examples in real time (at the test pace), apart from the pure ones.
+  @Tag static var realTime: Self
 }

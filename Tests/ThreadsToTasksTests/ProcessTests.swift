@@ -110,7 +110,7 @@ struct ProcessTests {
     // At the notebook's own pace the whole run takes about 17 s.
     let run = try await runProcess(["--pace", "1", "--seed", "7"], interrupt: true)
     #expect(run.status == 130)
-    #expect(run.out.contains("start-new-thread: interrupted — partial result"))
+    #expect(run.out.contains("start-new-thread: interrupted — judged on beats before 0"))
     #expect(run.err.contains("side-by-side: interrupted"))
     #expect(!run.out.contains("threading-module"))
     // Not a speed check: it proves the run ended early rather than running to its end.

@@ -46,7 +46,7 @@ struct SideBySideTests {
     let run = await sideBySideOutput(["start-new-thread", "--seed", "7"], width: 60)
     #expect(run.status == 0, "\(run.out)")
     #expect(!run.out.contains("│"))
-    #expect(run.out.contains("thread main") && run.out.contains("task   main"))
+    #expect(run.out.contains("thread MainThread") && run.out.contains("task   MainThread"))
   }
 
   @Test("a run without --seed prints the seed it drew")
@@ -61,7 +61,8 @@ struct SideBySideTests {
     let run = await sideBySideOutput(["synchronizing-threads", "--naive-actor", "--seed", "7"])
     #expect(run.status == 1)
     // Either worker may reach the actor first; the other then gets in while it is "inside".
-    let naming = #"NOT equivalent: in task: Thread-\d entered at beat 0 while Thread-\d was inside"#
+    let naming =
+      #"NOT equivalent: task ~ notebook: Thread-\d entered at beat 0 while Thread-\d was inside"#
     #expect(run.out.range(of: naming, options: .regularExpression) != nil, "\(run.out)")
     #expect(run.out.contains("≠"))
   }
@@ -80,9 +81,18 @@ struct SideBySideTests {
       Set(events.flatMap(\.keys)) == ["example", "paradigm", "lane", "text", "beat", "elapsed"])
     #expect(events.allSatisfy { ["thread", "task"].contains($0["paradigm"] as? String) })
     #expect(summaries.count == 4)
+    let keys: Set = [
+      "example", "verdict", "equivalent", "interrupted", "judged_before_beat", "checks", "choices",
+      "lateness", "seed",
+    ]
+    #expect(summaries.allSatisfy { Set($0.keys) == keys && $0["seed"] as? Int == 7 })
+    #expect(summaries.allSatisfy { $0["verdict"] as? String == "equivalent" })
+    let checks = summaries.compactMap { $0["checks"] as? [[String: Any]] }
+    #expect(checks.count == 4)
     #expect(
-      summaries.allSatisfy {
-        Set($0.keys) == ["example", "equivalent", "seed"] && $0["seed"] as? Int == 7
+      checks.allSatisfy {
+        $0.compactMap { $0["name"] as? String }
+          == ["thread ~ notebook", "task ~ notebook", "thread ~ task"]
       })
     #expect(events.contains { ($0["text"] as? String)?.hasPrefix("Thread-1: ") == true })
   }
@@ -111,7 +121,7 @@ struct SideBySideTests {
     ])
     #expect(run.status == 0, "\(run.out)")
     let lanes = run.out.split(separator: "\n").filter {
-      $0.hasPrefix("Thread-") || $0.hasPrefix("main ")
+      $0.hasPrefix("Thread-") || $0.hasPrefix("MainThread ")
     }
     #expect(lanes.count == 6)
     #expect(run.out.contains("░"))

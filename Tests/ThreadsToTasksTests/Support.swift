@@ -11,16 +11,19 @@ let testPace: Pace = {
   return override.flatMap { try? Pace(seconds: Double($0) ?? .nan) } ?? .test
 }()
 
-/// Runs both versions of `example` at once, as `side-by-side` does: each on its own clock, whose
-/// axis starts when that version's main flow starts.
+/// Runs the thread and task versions of `example` at once, as `side-by-side` does: each on its
+/// own clock, whose axis starts when that version's main flow starts.
 func runBoth(
-  _ example: ExampleID, seed: UInt64 = 7, naiveActor: Bool = false,
-  lock: any NSLocking & Sendable = NSLock()
+  _ example: ExampleID, seed: UInt64 = 7, variant: TaskVariant? = nil,
+  lock: any NSLocking & Sendable = NSLock(), holdBack: String? = nil
 ) async -> (thread: Transcript, task: Transcript) {
+  var knobs = ThreadKnobs()
+  knobs.lock = lock
   async let thread = runWithThreads(
-    example, seed: seed, clock: ExampleClock(pace: testPace), lock: lock)
+    example, seed: seed, clock: ExampleClock(pace: testPace), holdBack: holdBack, knobs: knobs)
   async let task = runWithTasks(
-    example, seed: seed, clock: ExampleClock(pace: testPace), naiveActor: naiveActor)
+    example, seed: seed, clock: ExampleClock(pace: testPace), holdBack: holdBack,
+    variant: variant)
   return await (thread, task)
 }
 
@@ -30,23 +33,29 @@ final class LockThatDoesNotExclude: NSLocking, Sendable {
   func unlock() {}
 }
 
-/// Builds a transcript by hand: `(lane, text, beat)`, stamped when the text ends with ":".
+/// The start date of every hand-made transcript.
+let handMadeStart = Date(timeIntervalSince1970: 1_000_000)
+
+/// Builds a transcript by hand: `(lane, text, beat)`; a text ending with ":" gets the stamp its
+/// beat's clock shows.
 func transcript(
   _ example: ExampleID, _ paradigm: Paradigm = .thread, seed: UInt64 = 7,
   _ lines: [(String, String, Int)]
 ) -> Transcript {
   Transcript(
-    example: example, paradigm: paradigm, seed: seed, startDate: Date(timeIntervalSince1970: 0),
+    example: example, paradigm: paradigm, seed: seed, startDate: handMadeStart,
     events: lines.enumerated().map { index, line in
       Event(
-        lane: line.0, text: line.1, isStamped: line.1.hasSuffix(":"), elapsed: Double(line.2),
-        sequence: index)
+        lane: line.0, text: line.1,
+        stamp: line.1.hasSuffix(":")
+          ? NotebookText.ctime(handMadeStart + Double(line.2) + 0.1) : nil,
+        elapsed: Double(line.2) + 0.1, sequence: index)
     })
 }
 
 /// The notebook's ordering for `example` as a transcript. Lanes are merged by beat; within a beat
-/// a lane's last event (a release, an exit) comes before other lanes' events, and `main` last, so
-/// the recording order respects the joins and the lock as a real run's does.
+/// a lane's last event (a release, an exit) comes before other lanes' events, and the main flow
+/// last, so the recording order respects the joins and the lock as a real run's does.
 func expectedTranscript(
   _ example: ExampleID, _ paradigm: Paradigm = .thread, seed: UInt64 = 7, choice: Int = 0
 ) -> Transcript {
@@ -55,7 +64,7 @@ func expectedTranscript(
   while let lane = lanes.filter({ !$0.value.isEmpty }).keys.min(by: { first, second in
     func key(_ lane: String) -> (Int, Int, Int, String) {
       let shapes = lanes[lane]!
-      return (shapes.first!.beat, shapes.count == 1 ? 0 : 1, lane == "main" ? 1 : 0, lane)
+      return (shapes.first!.beat, shapes.count == 1 ? 0 : 1, lane == mainLane ? 1 : 0, lane)
     }
     return key(first) < key(second)
   }) {
@@ -82,6 +91,12 @@ extension Transcript {
 /// them, by more than a beat. Run under this executor's preference, the crowd queues here instead.
 final class DedicatedExecutor: TaskExecutor {
   private let queue = DispatchQueue(label: "ThreadsToTasksTests.DedicatedExecutor")
+
+  /// Holds every job enqueued from now on until `resume()`.
+  func pause() { queue.suspend() }
+
+  /// Runs the held jobs, and every later one as it comes.
+  func resume() { queue.resume() }
 
   func enqueue(_ job: consuming ExecutorJob) {
     let job = UnownedJob(job)

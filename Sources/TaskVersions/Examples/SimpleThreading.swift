@@ -17,8 +17,12 @@ func simpleThreading() async throws {
 
   // Python: `thread1.start()`. `Task.immediate` runs the new task at once, up to its first
   // suspension, before the main flow goes on, as Python's `start()` usually lets a thread run.
-  let thread1 = Task.immediate(name: "thread1") { try await simpleThreading("thread1", delay: delay1) }
-  let thread2 = Task.immediate(name: "thread2") { try await simpleThreading("thread2", delay: delay2) }
+  let thread1 = Task.immediate(name: "thread1") {
+    try await simpleThreading("thread1", delay: delay1)
+  }
+  let thread2 = Task.immediate(name: "thread2") {
+    try await simpleThreading("thread2", delay: delay2)
+  }
 
   // thread2 may finish first; main still waits for thread1 before it looks at thread2.
   print("wait thread1")

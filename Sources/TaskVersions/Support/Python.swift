@@ -34,7 +34,9 @@ func print(_ items: Any..., separator: String = " ") {
 /// Python: `time.sleep(seconds)`. Throws `CancellationError` when the task is cancelled, or the
 /// run is asked to stop.
 func sleep(_ seconds: Int) async throws {
-  guard let context = RunContext.current else { return try await Task.sleep(for: .seconds(seconds)) }
+  guard let context = RunContext.current else {
+    return try await Task.sleep(for: .seconds(seconds))
+  }
   let deadline = context.clock.deadline(afterSleeping: seconds)
   try await context.stop.sleep(until: deadline)
   context.noteWake(deadline: deadline)

@@ -29,7 +29,10 @@ extension Example {
       var lockFreeAt = 0
       for (name, delay) in order {
         lanes[name] =
-          [Line(text: "Starting \(name)", beat: 0), Line(text: "lock value True", beat: lockFreeAt)]
+          [
+            Line(text: "Starting \(name)", beat: 0),
+            Line(text: "lock value True", beat: lockFreeAt),
+          ]
           + (1...3).map { Line(text: "\(name):", isStamped: true, beat: lockFreeAt + $0 * delay) }
         lockFreeAt += 3 * delay
       }
