@@ -6,7 +6,7 @@ import ThreadsToTasksCore
 /// Events: `{"example", "paradigm", "lane", "text", "beat", "elapsed"}` (elapsed in notebook
 /// seconds; text as printed). Summaries: `{"example", "verdict", "equivalent", "interrupted",
 /// "judged_before_beat", "checks": [{"name", "holds", "findings"}], "choices", "lateness",
-/// "seed"}` — `verdict` is one of the kinds of `Verdict.Kind`. Written by hand so the keys keep
+/// "declared", "seed"}` — `verdict` is one of the kinds of `Verdict.Kind`. Written by hand so the keys keep
 /// this order.
 final class JSONLinesView: View {
   private let output: Output
@@ -47,7 +47,9 @@ final class JSONLinesView: View {
         + "\"judged_before_beat\": \(verdict.judgedBefore.map(String.init) ?? "null"), "
         + "\"checks\": [\(checks.joined(separator: ", "))], "
         + "\"choices\": {\(choices.joined(separator: ", "))}, "
-        + "\"lateness\": {\(lateness.joined(separator: ", "))}, \"seed\": \(result.seed)}")
+        + "\"lateness\": {\(lateness.joined(separator: ", "))}, "
+        + "\"declared\": [\(verdict.declared.map(Self.string).joined(separator: ", "))], "
+        + "\"seed\": \(result.seed)}")
   }
 
   /// A JSON string literal.

@@ -58,6 +58,7 @@ extension Output {
         "; open choice went differently: "
         + choices.map { "\($0.key.rawValue): \($0.value)" }.joined(separator: ", ")
     }
+    for difference in verdict.declared { text += "; declared difference, \(difference)" }
     return text + " (seed \(result.seed))"
   }
 }

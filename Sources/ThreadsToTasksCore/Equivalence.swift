@@ -37,14 +37,18 @@ public enum Equivalence {
       choices[run.paradigm] = example.choice(in: run.events)
       lateness[run.paradigm] = run.lateness
     }
+    let ran = Set(transcripts.map(\.paradigm))
+    let declared = example.example.declaredDifferences
+      .filter { ran.contains($0.key) && ran.count > 1 }
+      .sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key): \($0.value.note)" }
     return Verdict(
       example: example, checks: checks, choices: choices, lateness: lateness,
-      judgedBefore: judgedBefore)
+      judgedBefore: judgedBefore, declared: declared)
   }
 
   /// One run against the notebook: its guarantees, its stamps and its choice's ordering.
   static func notebookCheck(_ run: Transcript, before judgedBefore: Int?) -> Verdict.Check {
-    let orderings = run.example.expectedOrderings(seed: run.seed)
+    let orderings = run.example.example.expectedOrderings(seed: run.seed, paradigm: run.paradigm)
     let choice = run.example.choice(in: run.events)
     // A run that never reached its choice (an empty transcript) is held to the first ordering.
     let expected = orderings.first { $0.choice == choice } ?? orderings[0]
@@ -64,6 +68,11 @@ public enum Equivalence {
   /// Two runs against each other, where they made the same choice.
   static func pairCheck(_ first: Transcript, _ second: Transcript) -> Verdict.Check {
     let name = "\(first.paradigm) ~ \(second.paradigm)"
+    let declared = first.example.example.declaredDifferences
+    if declared[first.paradigm] != nil || declared[second.paradigm] != nil {
+      // Each is held to its own paradigm's ordering; the difference is the lesson.
+      return Verdict.Check(name: name, violations: [], differences: [])
+    }
     guard first.example.choice(in: first.events) == second.example.choice(in: second.events)
     else {
       // Each is already held to the notebook's ordering for its own choice.

@@ -26,6 +26,31 @@ public struct Example: Sendable {
   public var guarantees: [Guarantee]
   /// How the open choice went in a run (`"Thread-1 takes the lock first"`), or `nil`.
   public var choice: @Sendable ([Event]) -> String?
+  /// Where a paradigm differs from the others by design — the lesson, not a defect: what differs
+  /// and why, and that paradigm's own orderings. Each run is held to its paradigm's orderings;
+  /// the runner names the difference wherever it shows the verdict.
+  public var declaredDifferences: [Paradigm: DeclaredDifference] = [:]
+
+  /// A difference by design between one paradigm and the others.
+  public struct DeclaredDifference: Sendable {
+    /// What differs and why, in one sentence.
+    public var note: String
+    /// That paradigm's orderings for a seed.
+    public var expectedOrderings: @Sendable (UInt64) -> [ExpectedOrdering]
+
+    /// A declared difference.
+    public init(
+      _ note: String, expectedOrderings: @escaping @Sendable (UInt64) -> [ExpectedOrdering]
+    ) {
+      self.note = note
+      self.expectedOrderings = expectedOrderings
+    }
+  }
+
+  /// The orderings a run of `paradigm` is held to with `seed`.
+  public func expectedOrderings(seed: UInt64, paradigm: Paradigm) -> [ExpectedOrdering] {
+    declaredDifferences[paradigm]?.expectedOrderings(seed) ?? expectedOrderings(seed)
+  }
 
   /// An example description.
   public init(

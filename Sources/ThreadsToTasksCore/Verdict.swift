@@ -62,6 +62,8 @@ public struct Verdict: Sendable, CustomStringConvertible {
   public var lateness: [Paradigm: Double]
   /// For an interrupted run, the first beat that was not judged.
   public var judgedBefore: Int?
+  /// The example's differences by design between the paradigms that ran, one sentence each.
+  public var declared: [String] = []
 
   /// How late a sleep may wake, in notebook seconds, before wrong beats are put down to the
   /// machine: half a beat. Beats round down, so a line up to a whole beat late still lands right;

@@ -83,7 +83,7 @@ struct SideBySideTests {
     #expect(summaries.count == 4)
     let keys: Set = [
       "example", "verdict", "equivalent", "interrupted", "judged_before_beat", "checks", "choices",
-      "lateness", "seed",
+      "lateness", "declared", "seed",
     ]
     #expect(summaries.allSatisfy { Set($0.keys) == keys && $0["seed"] as? Int == 7 })
     #expect(summaries.allSatisfy { $0["verdict"] as? String == "equivalent" })
