@@ -29,6 +29,8 @@ public struct Page: Sendable, Equatable {
     case code
     /// The output of a `side-by-side` run.
     case run
+    /// A standalone program: a paradigm's prelude and one example file, ready to compile.
+    case standalone
   }
 
   /// Why a page could not be generated.
@@ -60,6 +62,21 @@ public struct Page: Sendable, Equatable {
 
   /// The page without the bodies of its `run:` regions: the part that must match the sources.
   public var withoutRuns: Page { regenerating(.run) { _ in "" } }
+
+  /// The regions of `kind`, each with its argument and its body, in page order.
+  public func regions(_ kind: Kind) -> [(argument: String, body: String)] {
+    var found: [(argument: String, body: String)] = []
+    var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
+    let opening = "<!-- \(kind.rawValue): "
+    while let line = lines.popFirst() {
+      guard line.hasPrefix(opening), line.hasSuffix(" -->") else { continue }
+      var body: [Substring] = []
+      while let next = lines.popFirst(), next != "<!-- end -->" { body.append(next) }
+      found.append(
+        (String(line.dropFirst(opening.count).dropLast(4)), body.joined(separator: "\n")))
+    }
+    return found
+  }
 
   /// The code for `reference` (`path` or `path#snippet`) as a fenced Swift block, read through
   /// `readFile` (paths relative to the package root).

@@ -2,6 +2,9 @@ import Foundation
 import SideBySideKit
 import ThreadsToTasksCore
 
+/// The start every page's runs are stamped from: Wed Nov 25 10:00:00 2026, UTC.
+let fixedStart = Date(timeIntervalSince1970: 1_795_600_800)
+
 /// The `Comparisons/` folder of a package checkout: reading, regenerating and checking its pages.
 public struct ComparisonPages: Sendable {
   /// The package root (the folder with `Package.swift`).
@@ -23,16 +26,33 @@ public struct ComparisonPages: Sendable {
     try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
   }
 
-  /// The page with its code regions rewritten from the sources as they are now.
+  /// The page with its code and standalone regions rewritten from the sources as they are now.
   public func withCurrentCode(_ page: Page) throws -> Page {
     try page.regenerating(.code) { try Page.codeBlock($0, readFile: read) }
+      .regenerating(.standalone) { try StandaloneProgram($0, readFile: read).markdown }
   }
 
-  /// The names of the pages whose code differs from the sources: stale pages.
-  public func stalePages() throws -> [String] {
-    try pageNames().filter { name in
+  /// Every region whose code differs from the sources, as `page: kind argument` — the page and
+  /// the region to regenerate.
+  public func staleRegions() throws -> [String] {
+    try pageNames().flatMap { name -> [String] in
       let page = Page(text: try read("Comparisons/" + name))
-      return try withCurrentCode(page).withoutRuns != page.withoutRuns
+      let current = try withCurrentCode(page)
+      return [Page.Kind.code, .standalone].flatMap { kind in
+        zip(page.regions(kind), current.regions(kind)).filter { $0.body != $1.body }
+          .map { old, _ in "\(name): \(kind.rawValue) \(old.argument)" }
+      }
+    }
+  }
+
+  /// Every standalone program of every page, with a file name to write it under
+  /// (`simple-threading.task.swift`).
+  public func standalonePrograms() throws -> [(name: String, program: StandaloneProgram)] {
+    try pageNames().flatMap { name in
+      try Page(text: try read("Comparisons/" + name)).regions(.standalone).map { region in
+        let program = try StandaloneProgram(region.argument, readFile: read)
+        return ("\(program.example.rawValue).\(program.paradigm.rawValue).swift", program)
+      }
     }
   }
 
@@ -60,13 +80,17 @@ public struct ComparisonPages: Sendable {
     return changed
   }
 
-  /// What `side-by-side --format markdown --pace 0.1 ARGUMENTS` prints.
+  /// What `side-by-side --format markdown --pace 0.1 ARGUMENTS` prints, with its stamps read
+  /// from a clock that started at a fixed time: a run a page can show and regenerate without
+  /// changing a line, unless the code changed what it prints.
   static func markdownRun(_ arguments: String) async -> String {
     let text = Locked("")
     let output = Output(
       write: { chunk in text.withLock { $0 += chunk } }, writeError: { _ in })
     let words = arguments.split(separator: " ").map(String.init)
-    _ = await sideBySide(words + ["--format", "markdown", "--pace", "0.1"], output: output)
+    _ = await sideBySide(
+      words + ["--format", "markdown", "--pace", "0.1"], output: output,
+      stampsFrom: fixedStart)
     return text.withLock { $0 }.trimmingCharacters(in: .newlines)
   }
 }

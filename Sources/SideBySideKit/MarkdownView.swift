@@ -1,3 +1,4 @@
+import Foundation
 import ThreadsToTasksCore
 
 /// Markdown ready to paste into a page: a table of both columns, the verdict, and a Mermaid
@@ -5,6 +6,16 @@ import ThreadsToTasksCore
 /// or waits.
 struct MarkdownView: View {
   let output: Output
+  /// When set, lines are stamped as if the run had started then (UTC), and the lines of one beat
+  /// are ordered by lane: the same program always gives the same Markdown.
+  var stampsFrom: Date?
+
+  /// The line as shown: as printed, or stamped from `stampsFrom`.
+  func shown(_ event: Event) -> String {
+    guard let stampsFrom, event.isStamped else { return event.line }
+    let utc = TimeZone(identifier: "UTC") ?? .current
+    return event.text + " " + NotebookText.ctime(stampsFrom + Double(event.beat), timeZone: utc)
+  }
 
   func end(_ result: ExampleResult) {
     output.line("#### `\(result.example.rawValue)`, seed \(result.seed)")
@@ -14,10 +25,19 @@ struct MarkdownView: View {
     output.line("| ---: | " + paradigms.map { _ in "---" }.joined(separator: " | ") + " | :-: |")
     let events = Dictionary(
       uniqueKeysWithValues: result.transcripts.map { ($0.paradigm, $0.events) })
-    for row in Row.pair(events) {
+    var rows = Row.pair(events)
+    if stampsFrom != nil {
+      rows = rows.enumerated().sorted { first, second in
+        let (a, b) = (first.element, second.element)
+        let laneA = a.cells.values.first!.lane
+        let laneB = b.cells.values.first!.lane
+        return (a.beat, laneA, first.offset) < (b.beat, laneB, second.offset)
+      }.map(\.element)
+    }
+    for row in rows {
       let cells = paradigms.map { paradigm in
         row.cells[paradigm].map {
-          "`\($0.lane)` " + $0.line.replacingOccurrences(of: "|", with: "\\|")
+          "`\($0.lane)` " + shown($0).replacingOccurrences(of: "|", with: "\\|")
         } ?? "—"
       }
       let mark = paradigms.count > 1 && row.differs(among: paradigms) ? "≠" : ""

@@ -9,7 +9,12 @@ import ThreadsToTasksCore
 /// Cancelling the calling task (the executable does so on Ctrl-C) stops the run: the task
 /// versions through structured cancellation, the thread versions at their next sleep; the
 /// partial result is shown and the status is 130.
-public func sideBySide(_ arguments: [String], output: Output) async -> Int32 {
+///
+/// `stampsFrom`, for the pages: the Markdown view stamps lines as if the run had started then,
+/// and orders the lines of one beat by lane, so that the same program always shows the same page.
+public func sideBySide(_ arguments: [String], output: Output, stampsFrom: Date? = nil) async
+  -> Int32
+{
   let options: Options
   do {
     switch try CommandLineGrammar.parse(arguments) {
@@ -35,7 +40,7 @@ public func sideBySide(_ arguments: [String], output: Output) async -> Int32 {
     let note = "seed \(seed) (repeat this run with --seed \(seed))\n"
     [.json, .markdown].contains(options.format) ? output.writeError(note) : output.write(note)
   }
-  let view = options.format.view(options, output: output)
+  let view = options.format.view(options, output: output, stampsFrom: stampsFrom)
   var kinds: [Verdict.Kind] = []
   for example in options.examples {
     let result = await run(example, seed: seed, options: options, view: view)

@@ -1,3 +1,4 @@
+import Foundation
 import ThreadsToTasksCore
 
 /// A way of showing runs. The session calls `begin`, then `record` for every event as it happens
@@ -17,13 +18,13 @@ extension View {
 }
 
 extension Options.Format {
-  func view(_ options: Options, output: Output) -> any View {
+  func view(_ options: Options, output: Output, stampsFrom: Date? = nil) -> any View {
     switch self {
     case .columns: ColumnsView(output: output, paradigms: options.paradigms.members)
     case .transcript: TranscriptView(output: output)
     case .timeline: TimelineView(output: output)
     case .json: JSONLinesView(output: output)
-    case .markdown: MarkdownView(output: output)
+    case .markdown: MarkdownView(output: output, stampsFrom: stampsFrom)
     }
   }
 }

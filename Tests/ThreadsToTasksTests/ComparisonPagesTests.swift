@@ -12,7 +12,7 @@ struct ComparisonPagesTests {
 
   @Test("every page's code is the code in the sources (else: swift run regenerate-pages)")
   func pagesAreCurrent() throws {
-    #expect(try pages.stalePages() == [])
+    #expect(try pages.staleRegions() == [])
   }
 
   @Test("changing one source line makes the page stale; regenerating makes it current again")
