@@ -26,18 +26,22 @@ public struct ComparisonPages: Sendable {
     try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
   }
 
-  /// The page with its code and standalone regions rewritten from the sources as they are now.
-  public func withCurrentCode(_ page: Page) throws -> Page {
-    try page.regenerating(.code) { try Page.codeBlock($0, readFile: read) }
-      .regenerating(.standalone) { try StandaloneProgram($0, readFile: read).markdown }
+  /// The page with its code and standalone regions rewritten from the sources as they are now
+  /// (as `readSource` reads them; the checkout's files by default).
+  public func withCurrentCode(
+    _ page: Page, readSource: ((String) throws -> String)? = nil
+  ) throws -> Page {
+    let readSource = readSource ?? read
+    return try page.regenerating(.code) { try Page.codeBlock($0, readFile: readSource) }
+      .regenerating(.standalone) { try StandaloneProgram($0, readFile: readSource).markdown }
   }
 
   /// Every region whose code differs from the sources, as `page: kind argument` — the page and
-  /// the region to regenerate.
-  public func staleRegions() throws -> [String] {
+  /// the region to regenerate. `readSource` reads the sources (the checkout's by default).
+  public func staleRegions(readSource: ((String) throws -> String)? = nil) throws -> [String] {
     try pageNames().flatMap { name -> [String] in
       let page = Page(text: try read("Comparisons/" + name))
-      let current = try withCurrentCode(page)
+      let current = try withCurrentCode(page, readSource: readSource)
       return [Page.Kind.code, .standalone].flatMap { kind in
         zip(page.regions(kind), current.regions(kind)).filter { $0.body != $1.body }
           .map { old, _ in "\(name): \(kind.rawValue) \(old.argument)" }

@@ -59,8 +59,40 @@ struct ComparisonPagesTests {
     for name in try pages.pageNames() {
       let page = Page(text: try pages.read("Comparisons/" + name))
       let outside = page.regenerating(.code) { _ in "" }.regenerating(.run) { _ in "" }
+        .regenerating(.standalone) { _ in "" }
       #expect(!outside.text.contains("```swift"), "\(name) has a hand-written Swift block")
     }
+  }
+
+  @Test("every example page has a standalone program per paradigm, each a whole program")
+  func standalonePrograms() throws {
+    let programs = try pages.standalonePrograms()
+    for example in ExampleID.notebook {
+      #expect(
+        Set(programs.filter { $0.program.example == example }.map(\.program.paradigm))
+          == [.thread, .task], "\(example)")
+    }
+    for (name, program) in programs {
+      #expect(program.source.contains("// MARK: - main"), "\(name)")
+      #expect(!program.source.contains("import ThreadsToTasksCore"), "\(name)")
+      #expect(!program.expectedLines.isEmpty, "\(name)")
+    }
+  }
+
+  @Test("a stale region is named with its page and its region")
+  func staleRegionNamed() throws {
+    let path = "Sources/ThreadVersions/Examples/SimpleThreading.swift"
+    let stale = try pages.staleRegions { file in
+      let source = try pages.read(file)
+      return file == path
+        ? source.replacingOccurrences(of: "print(\"Done\")", with: "print(\"done\")") : source
+    }
+    #expect(
+      stale == [
+        "03-simple-threading.md: code \(path)",
+        "03-simple-threading.md: standalone simple-threading \(path) "
+          + "Sources/ThreadVersions/Examples/ThreadingModule.swift",
+      ])
   }
 
   @Test("regenerate-pages refuses an argument it does not take, with the usage and exit 64")

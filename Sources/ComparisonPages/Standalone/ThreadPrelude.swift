@@ -54,6 +54,7 @@ open class JoinableThread: Thread {
   private var storedName: String
   private let target: (@Sendable () -> Void)?
 
+  /// A thread called `name` running `target`, or `run()` in a subclass.
   public init(name: String, target: (@Sendable () -> Void)? = nil) {
     storedName = name
     self.target = target
@@ -100,12 +101,14 @@ open class JoinableThread: Thread {
     }
   }
 
+  /// Python's `join()`.
   public func join() {
     state.withLock {
       while !finished { state.wait() }
     }
   }
 
+  /// Python's `join(timeout=seconds)`.
   public func join(timeout seconds: Int) {
     let deadline = Date(timeIntervalSinceNow: TimeInterval(seconds))
     state.withLock {
@@ -113,5 +116,6 @@ open class JoinableThread: Thread {
     }
   }
 
+  /// Python's `is_alive()`.
   public var isAlive: Bool { state.withLock { started && !finished } }
 }
