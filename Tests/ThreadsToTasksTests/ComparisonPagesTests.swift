@@ -1,6 +1,7 @@
 import ComparisonPages
 import Foundation
 import Testing
+import ThreadsToTasksCore
 
 /// The package checkout this test file belongs to.
 let packageRoot = URL(fileURLWithPath: #filePath)
