@@ -8,6 +8,7 @@ public final class Recorder: Sendable {
   /// The time axis events are measured on.
   public let clock: ExampleClock
   private let events = Locked<[Event]>([])
+  private let activities = Locked<[Activity]>([])
   private let observer: (@Sendable (Event) -> Void)?
 
   /// A recorder on `clock`. `observer`, if given, sees every event as it is recorded, in
@@ -32,4 +33,13 @@ public final class Recorder: Sendable {
 
   /// Every event recorded so far, in sequence order.
   public var recorded: [Event] { events.withLock { $0 } }
+
+  /// Records that `lane` spent the time from `from` (notebook seconds) until now on `kind`.
+  public func note(_ kind: Activity.Kind, lane: String, from: Double) {
+    let activity = Activity(lane: lane, kind: kind, from: from, to: clock.elapsed())
+    activities.withLock { $0.append(activity) }
+  }
+
+  /// Every activity noted so far, in the order they ended.
+  public var noted: [Activity] { activities.withLock { $0 } }
 }

@@ -17,12 +17,15 @@ public struct Transcript: Sendable {
   public var stoppedAt: Double?
   /// The most any of its sleeps woke after its deadline, in notebook seconds.
   public var lateness: Double
+  /// What its lanes did between their lines: sleeps, joins, lock waits and holds.
+  public var activities: [Activity] = []
 
   /// A transcript.
   public init(
     example: ExampleID, paradigm: Paradigm, seed: UInt64, startDate: Date, events: [Event],
-    stoppedAt: Double? = nil, lateness: Double = 0
+    stoppedAt: Double? = nil, lateness: Double = 0, activities: [Activity] = []
   ) {
+    self.activities = activities
     self.example = example
     self.paradigm = paradigm
     self.seed = seed

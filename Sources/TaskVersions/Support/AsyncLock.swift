@@ -16,16 +16,34 @@ public final class AsyncLock: Sendable {
   private let state = Locked(State())
   private let heldBack: String?
   private let someoneHolds = Latch()
+  private let observer: (@Sendable (Transition) -> Void)?
+
+  /// What an observer of the lock is told, in the calling task.
+  public enum Transition: Sendable {
+    /// The task asks for the lock.
+    case acquiring
+    /// The task has it.
+    case acquired
+    /// The task gives it back.
+    case released
+  }
 
   /// A free lock. `holdingBack` names a task that waits, at its first acquire, until another task
-  /// holds the lock: how a test makes a program's other choice happen in a real run.
-  public init(holdingBack lane: String? = nil) { heldBack = lane }
+  /// holds the lock: how a test makes a program's other choice happen in a real run. `observer`
+  /// is told each transition, in the task that makes it (a runner draws it on a timeline).
+  public init(
+    holdingBack lane: String? = nil, observer: (@Sendable (Transition) -> Void)? = nil
+  ) {
+    heldBack = lane
+    self.observer = observer
+  }
 
   // snippet: acquire
   /// Python: `threadLock.acquire()`; returns `true`, as Python's does.
   /// - Throws: `CancellationError` if the task is cancelled while it waits.
   @discardableResult
   public func acquire() async throws -> Bool {
+    observer?(.acquiring)
     if let heldBack, Task.name == heldBack { await someoneHolds.wait() }
     let id = state.withLock { state in
       defer { state.nextID += 1 }
@@ -55,6 +73,7 @@ public final class AsyncLock: Sendable {
       turn?.resume(throwing: CancellationError())
     }
     someoneHolds.open()
+    observer?(.acquired)
     // Handed the lock in the same instant as the cancellation: pass it on, do not enter.
     if Task.isCancelled {
       release()
@@ -65,6 +84,7 @@ public final class AsyncLock: Sendable {
 
   /// Python: `threadLock.release()`. Hands the lock to the longest waiter, or frees it.
   public func release() {
+    observer?(.released)
     let next = state.withLock { state in
       guard !state.waiting.isEmpty else {
         state.isHeld = false

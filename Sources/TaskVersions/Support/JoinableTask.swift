@@ -40,15 +40,23 @@ final class JoinableTask: Sendable {
   var isAlive: Bool { !finished.isOpen }
 
   /// Suspends until the task has finished. Python: `join()`.
-  func join() async { await finished.wait() }
+  func join() async {
+    let from = RunContext.current?.clock.elapsed()
+    await finished.wait()
+    if let from { RunContext.current?.recorder.note(.join, lane: currentLane, from: from) }
+  }
 
   /// Suspends until the task has finished or `seconds` have passed; ask `isAlive` which.
   /// Python: `join(timeout=seconds)`. Racing the end against a sleep is the whole trick; the
   /// loser is cancelled, and neither is left running.
   func join(timeout seconds: Int) async {
+    let from = RunContext.current?.clock.elapsed()
+    defer {
+      if let from { RunContext.current?.recorder.note(.join, lane: currentLane, from: from) }
+    }
     await withTaskGroup { race in
       race.addTask { await self.finished.wait() }
-      race.addTask { try? await sleep(seconds) }
+      race.addTask { try? await sleep(seconds, noted: false) }
       await race.next()
       race.cancelAll()
     }

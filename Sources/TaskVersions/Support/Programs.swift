@@ -26,9 +26,30 @@ let taskPrograms: [ExampleID: @Sendable (TaskVariant?, ExampleContext) async thr
   .synchronizingThreads: { variant, context in
     try await synchronizingThreads(
       printer: variant == .naiveActor
-        ? NaivePrinter() : SerialPrinter(threadLock: AsyncLock(holdingBack: context.holdBack)))
+        ? NaivePrinter() : SerialPrinter(threadLock: observedLock(context)))
   },
 ]
+
+/// An `AsyncLock` that draws each task's wait for it and hold of it on the run's timeline, and
+/// holds back the run's `holdBack` task at its first acquire.
+func observedLock(_ context: ExampleContext) -> AsyncLock {
+  let since = Locked<[String: (kind: Activity.Kind, from: Double)]>([:])
+  return AsyncLock(holdingBack: context.holdBack) { transition in
+    let lane = currentLane
+    let now = context.clock.elapsed()
+    let ended = since.withLock { since in
+      defer {
+        switch transition {
+        case .acquiring: since[lane] = (.lockWait, now)
+        case .acquired: since[lane] = (.lockHold, now)
+        case .released: since[lane] = nil
+        }
+      }
+      return since[lane]
+    }
+    if let ended { context.recorder.note(ended.kind, lane: lane, from: ended.from) }
+  }
+}
 
 /// Whether `example` has a task program.
 public func hasTaskProgram(_ example: ExampleID) -> Bool { taskPrograms[example] != nil }
@@ -74,5 +95,5 @@ public func runWithTasks(
   return Transcript(
     example: example, paradigm: .task, seed: seed, startDate: clock.startDate,
     events: context.recorder.recorded, stoppedAt: stoppedAt.withLock { $0 },
-    lateness: context.maximumLateness)
+    lateness: context.maximumLateness, activities: context.recorder.noted)
 }

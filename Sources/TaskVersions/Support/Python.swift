@@ -28,16 +28,27 @@ func print(_ items: Any..., separator: String = " ") {
   let line = items.map(NotebookText.str).joined(separator: separator)
   guard let context = RunContext.current else { return Swift.print(line) }
   guard !context.stop.isRequested else { return }
-  context.recorder.print(line, lane: Task.name ?? RunContext.lane ?? "?")
+  context.recorder.print(line, lane: currentLane)
 }
+
+/// The name the current task's lines go under.
+var currentLane: String { Task.name ?? RunContext.lane ?? "?" }
 
 /// Python: `time.sleep(seconds)`. Throws `CancellationError` when the task is cancelled, or the
 /// run is asked to stop.
 func sleep(_ seconds: Int) async throws {
+  try await sleep(seconds, noted: true)
+}
+
+/// A sleep on the run's clock, noted in its timeline or not (a helper task's sleep is no lane's).
+func sleep(_ seconds: Int, noted: Bool) async throws {
   guard let context = RunContext.current else {
     return try await Task.sleep(for: .seconds(seconds))
   }
   let deadline = context.clock.deadline(afterSleeping: seconds)
+  let from = context.clock.elapsed()
+  let lane = currentLane
+  defer { if noted { context.recorder.note(.sleep, lane: lane, from: from) } }
   try await context.stop.sleep(until: deadline)
   context.noteWake(deadline: deadline)
 }

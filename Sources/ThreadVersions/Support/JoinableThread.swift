@@ -92,25 +92,40 @@ open class JoinableThread: Thread {
   // snippet: join
   /// Blocks until the body has returned. Python: `join()`. Returns at once if it already has.
   public func join() {
+    let waiting = JoinWait()
     state.withLock {
       while !finished { state.wait() }
     }
+    waiting.end()
   }
 
   /// Blocks until the body has returned or `seconds` have passed; check `isAlive` to tell which.
   /// Python: `join(timeout=seconds)`.
   public func join(timeout seconds: Int) {
     let deadline = sleepDeadline(seconds)
+    let waiting = JoinWait()
     state.withLock {
       while !finished, ContinuousClock.now < deadline {
         _ = state.wait(until: Date(timeIntervalSinceNow: realSeconds(until: deadline)))
       }
     }
+    waiting.end()
   }
 
   /// True from `start()` until the body has returned. Python: `is_alive()`.
   public var isAlive: Bool { state.withLock { started && !finished } }
   // end snippet: join
+}
+
+/// A join of the calling thread, noted in its run's timeline when it ends.
+private struct JoinWait {
+  let thread = Thread.current as? JoinableThread
+  let from = (Thread.current as? JoinableThread)?.context?.clock.elapsed()
+
+  func end() {
+    guard let context = thread?.context, let from else { return }
+    context.recorder.note(.join, lane: thread?.name ?? "?", from: from)
+  }
 }
 
 /// When a sleep of `seconds` notebook seconds that begins now ends: on the run's clock when the

@@ -17,7 +17,8 @@ let threadPrograms: [ExampleID: @Sendable (ThreadKnobs, ExampleContext) -> Void]
   .threadingModule: { _, _ in threadingModule() },
   .simpleThreading: { _, _ in simpleThreading() },
   .synchronizingThreads: { knobs, context in
-    synchronizingThreads(threadLock: HeldBackLock(knobs.lock, holdingBack: context.holdBack))
+    synchronizingThreads(
+      threadLock: ObservedLock(knobs.lock, context: context, holdingBack: context.holdBack))
   },
 ]
 
@@ -64,35 +65,47 @@ public func runWithThreads(
   return Transcript(
     example: example, paradigm: .thread, seed: seed, startDate: clock.startDate,
     events: context.recorder.recorded, stoppedAt: stoppedAt.withLock { $0 },
-    lateness: context.maximumLateness)
+    lateness: context.maximumLateness, activities: context.recorder.noted)
 }
 
-/// A lock that, for one named thread, waits at its first `lock()` until another thread holds
-/// the lock: how a test makes the program's other choice happen in a real run.
-final class HeldBackLock: NSLocking, @unchecked Sendable {  // safe: state under `state`
+/// The runner's wrapper around an example's lock: it notes in the run's timeline when each thread
+/// waits for the lock and holds it, and, for one named thread, waits at its first `lock()` until
+/// another thread holds the lock — how a test makes the program's other choice happen in a real
+/// run.
+final class ObservedLock: NSLocking, @unchecked Sendable {  // safe: state under `state`
   private let inner: any NSLocking & Sendable
+  private let context: ExampleContext
   private let heldBack: String?
   private let state = NSCondition()
-  private var holder: String?
+  private var firstHolder: String?
+  private var heldSince: Double?
 
-  init(_ lock: any NSLocking & Sendable, holdingBack lane: String?) {
+  init(_ lock: any NSLocking & Sendable, context: ExampleContext, holdingBack lane: String?) {
     inner = lock
+    self.context = context
     heldBack = lane
   }
 
   func lock() {
-    let me = Thread.current.name
+    let me = Thread.current.name ?? "?"
+    let from = context.clock.elapsed()
     if let heldBack, me == heldBack {
       state.withLock {
-        while holder == nil || holder == me { state.wait() }
+        while firstHolder == nil || firstHolder == me { state.wait() }
       }
     }
     inner.lock()
+    context.recorder.note(.lockWait, lane: me, from: from)
     state.withLock {
-      if holder == nil { holder = me }
+      if firstHolder == nil { firstHolder = me }
+      heldSince = context.clock.elapsed()
       state.broadcast()
     }
   }
 
-  func unlock() { inner.unlock() }
+  func unlock() {
+    let since = state.withLock { heldSince }
+    if let since { context.recorder.note(.lockHold, lane: Thread.current.name ?? "?", from: since) }
+    inner.unlock()
+  }
 }

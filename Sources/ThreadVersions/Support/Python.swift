@@ -23,7 +23,9 @@ func print(_ items: Any..., separator: String = " ") {
 func sleep(_ seconds: Int) {
   let deadline = sleepDeadline(seconds)
   guard let context else { return Thread.sleep(forTimeInterval: realSeconds(until: deadline)) }
+  let from = context.clock.elapsed()
   if context.stop.sleep(until: deadline) { context.noteWake(deadline: deadline) }
+  context.recorder.note(.sleep, lane: Thread.current.name ?? "?", from: from)
 }
 
 /// Python: `time.ctime(time.time())`.
