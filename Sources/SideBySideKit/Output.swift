@@ -116,7 +116,7 @@ public struct Output: Sendable {
     let isTerminal = !outputIsClosed && isatty(STDOUT_FILENO) != 0
     return Output(
       width: width(columns: environment["COLUMNS"], terminal: isTerminal ? terminalWidth() : nil),
-      colour: isTerminal && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb",
+      colour: colour(isTerminal: isTerminal, environment: environment),
       writing: { text in
         if outputIsClosed { throw NSError(domain: NSPOSIXErrorDomain, code: Int(EBADF)) }
         try FileHandle.standardOutput.write(contentsOf: Data(text.utf8))
@@ -130,6 +130,11 @@ public struct Output: Sendable {
     let asked = columns.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
     let chosen = asked.flatMap { (1...10_000).contains($0) ? $0 : nil } ?? terminal
     return chosen.map { min(max($0, widths.lowerBound), widths.upperBound) }
+  }
+
+  /// Whether to colour: only on a terminal, and neither `NO_COLOR` set nor `TERM=dumb`.
+  static func colour(isTerminal: Bool, environment: [String: String]) -> Bool {
+    isTerminal && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
   }
 
   private static func terminalWidth() -> Int {
