@@ -1,11 +1,19 @@
 // `swift run side-by-side`: the notebook's examples as Thread code and as tasks, side by side.
 // All the logic is in SideBySideKit, where the tests can reach it; this file wires the process:
-// arguments, standard output, Ctrl-C, the exit status.
+// signals, arguments, standard output, the exit status.
 import Foundation
 import SideBySideKit
+import ThreadsToTasksCore
 
+// First, before any thread starts: a stopping signal from now on waits for the run to take it.
+prepareSignals()
+// Next, before any file is opened: a closed standard output or error keeps its number.
 let output = Output.standard(environment: ProcessInfo.processInfo.environment)
 let arguments = Array(CommandLine.arguments.dropFirst())
 let run = Task { await sideBySide(arguments, output: output) }
-let interrupt = cancelOnInterrupt(run)
-exit(await run.value)
+let stoppedBy = Locked<Int32?>(nil)
+let listening = cancelOnSignals(run, stoppedBy: stoppedBy)
+// Output that cannot be written stops the run; the exit status says why.
+output.whenFailed { run.cancel() }
+let status = await run.value
+exit(exitStatus(status, stoppedBy: stoppedBy.withLock { $0 }, failure: output.failure))

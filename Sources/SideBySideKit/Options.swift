@@ -65,6 +65,23 @@ public enum Command: Sendable, Equatable {
   case list
 }
 
+/// The fastest pace `--pace` accepts: 0.01 real seconds per notebook second.
+///
+/// A beat must absorb how late a sleep wakes: an event lands in its beat only if it comes less
+/// than one beat late. Measured here, sleeps wake about 0.2 ms late when the machine is idle and
+/// up to 4–8 ms late with two to five busy loops on its two cores; at 10 ms a beat still holds the
+/// worst of those, while at 1 ms 12 of 20 idle runs already had events a beat late. Faster paces
+/// would be judged on the scheduler's lateness, not on the ported code.
+/// (To become `Pace.range` in ThreadsToTasksCore.)
+public let minimumPace: Double = 0.01
+
+/// The slowest pace `--pace` accepts: 60 real seconds per notebook second.
+///
+/// A whole run (about 17 notebook seconds) then takes about 17 minutes: a slow motion still worth
+/// watching. Far slower, and the durations a pace multiplies out to stop being sensible (at 1e10
+/// they overflowed `Duration`'s 64-bit nanoseconds and crashed); a stop still ends a sleep at once.
+public let maximumPace: Double = 60
+
 /// A command line that cannot be run, with the one-line reason.
 public struct UsageError: Error, Equatable, CustomStringConvertible {
   /// What is wrong and what is accepted.
@@ -74,113 +91,148 @@ public struct UsageError: Error, Equatable, CustomStringConvertible {
 }
 
 /// The command-line grammar of `side-by-side`: one table of options, read by one small loop.
+///
+/// As other Unix tools read theirs: an option's value follows it (`--pace 2`) or an `=`
+/// (`--pace=2`, never empty); `--` ends the options, and everything after it is an example; each
+/// option may be given once; every message names the option as it was typed. Adding an option is
+/// adding a row to `table`.
 public enum CommandLineGrammar {
   /// The program's version.
   public static let version = "side-by-side 1.0.0 (ThreadsToTasks)"
 
   private struct Option {
-    let name: String
-    let valueName: String?
+    /// What an option does: set something from its value, set something, or be the command.
+    enum Kind {
+      case value(name: String, apply: @Sendable (inout Options, Value) throws(UsageError) -> Void)
+      case flag(@Sendable (inout Options) -> Void)
+      case command(Command)
+    }
+
+    /// The spellings, the first one shown first in the usage.
+    let names: [String]
     let help: String
-    let apply: @Sendable (inout Options, String) throws(UsageError) -> Void
+    let kind: Kind
+  }
+
+  /// An option's value, and the option as it was typed, for the messages.
+  private struct Value {
+    let text: String
+    let option: String
   }
 
   private static let table: [Option] = [
     Option(
-      name: "--format", valueName: "FORMAT",
-      help: "columns (default), transcript, timeline, json, markdown"
-    ) {
-      options, value throws(UsageError) in
-      options.format = try choice(value, of: Options.Format.self, for: "--format")
-    },
-    Option(name: "--paradigm", valueName: "WHICH", help: "thread, task or both (default)") {
-      options, value throws(UsageError) in
-      options.paradigms = try choice(value, of: Options.Paradigms.self, for: "--paradigm")
-    },
+      names: ["--format"], help: "columns (default), transcript, timeline, json, markdown",
+      kind: .value(name: "FORMAT") { options, value throws(UsageError) in
+        options.format = try choice(value, of: Options.Format.self)
+      }),
     Option(
-      name: "--pace", valueName: "SECONDS",
-      help: "real seconds per notebook second, > 0 (default 1)"
-    ) {
-      options, value throws(UsageError) in
-      guard let seconds = Double(value) else {
-        throw UsageError("--pace takes a number of seconds > 0, not '\(value)'")
-      }
-      do { options.pace = try Pace(seconds: seconds) } catch {
-        throw UsageError("--pace takes a number of seconds > 0, not '\(value)'")
-      }
-    },
+      names: ["--paradigm"], help: "thread, task or both (default)",
+      kind: .value(name: "WHICH") { options, value throws(UsageError) in
+        options.paradigms = try choice(value, of: Options.Paradigms.self)
+      }),
     Option(
-      name: "--seed", valueName: "N",
-      help: "seed for the random delays (default: drawn and printed)"
-    ) {
-      options, value throws(UsageError) in
-      guard let seed = UInt64(value) else {
-        throw UsageError("--seed takes a whole number from 0 to \(UInt64.max), not '\(value)'")
-      }
-      options.seed = seed
-    },
+      names: ["--pace"],
+      help: "real seconds per notebook second, \(minimumPace) to \(Int(maximumPace)) (default 1)",
+      kind: .value(name: "SECONDS") { options, value throws(UsageError) in
+        guard let seconds = Double(value.text), (minimumPace...maximumPace).contains(seconds),
+          let pace = try? Pace(seconds: seconds)
+        else {
+          throw UsageError(
+            "\(value.option) takes real seconds per notebook second from \(minimumPace) to "
+              + "\(Int(maximumPace)), not '\(value.text)'")
+        }
+        options.pace = pace
+      }),
     Option(
-      name: "--naive-actor", valueName: nil,
-      help: "synchronizing-threads: the reentrant actor anti-solution as the task version"
-    ) {
-      options, _ in options.variant = .naiveActor
-    },
+      names: ["--seed"], help: "seed for the random delays (default: drawn and printed)",
+      kind: .value(name: "N") { options, value throws(UsageError) in
+        guard let seed = UInt64(value.text) else {
+          throw UsageError(
+            "\(value.option) takes a whole number from 0 to \(UInt64.max), not '\(value.text)'")
+        }
+        options.seed = seed
+      }),
     Option(
-      name: "--async-let", valueName: nil,
-      help: "simple-threading: async let children instead of Task.immediate"
-    ) {
-      options, _ in options.variant = .asyncLet
-    },
+      names: ["--naive-actor"],
+      help: "synchronizing-threads: the reentrant actor anti-solution as the task version",
+      kind: .flag { $0.variant = .naiveActor }),
+    Option(
+      names: ["--async-let"],
+      help: "simple-threading: async let children instead of Task.immediate",
+      kind: .flag { $0.variant = .asyncLet }),
+    Option(names: ["--list"], help: "list the examples, one line each", kind: .command(.list)),
+    Option(names: ["--help", "-h"], help: "show this help", kind: .command(.help)),
+    Option(names: ["--version"], help: "show the version", kind: .command(.version)),
   ]
 
   private static func choice<Choice: RawRepresentable & CaseIterable>(
-    _ value: String, of type: Choice.Type, for option: String
+    _ value: Value, of type: Choice.Type
   ) throws(UsageError) -> Choice where Choice.RawValue == String {
-    guard let choice = Choice(rawValue: value) else {
+    guard let choice = Choice(rawValue: value.text) else {
       let accepted = Choice.allCases.map(\.rawValue).joined(separator: ", ")
-      throw UsageError("\(option) takes one of \(accepted), not '\(value)'")
+      throw UsageError("\(value.option) takes one of \(accepted), not '\(value.text)'")
     }
     return choice
   }
 
-  /// Reads a command line (without the program name).
-  /// - Throws: `UsageError` for an unknown option or example, or a missing or bad value.
+  private static func example(_ argument: String) throws(UsageError) -> ExampleID {
+    guard let example = ExampleID(rawValue: argument) else {
+      let known = ExampleID.allCases.map(\.rawValue).joined(separator: ", ")
+      throw UsageError("unknown example '\(argument)' (known: \(known))")
+    }
+    return example
+  }
+
+  /// Reads a command line (without the program name). A command (`--help`, `--version`,
+  /// `--list`) answers as soon as it is read.
+  /// - Throws: `UsageError` for an unknown option or example, a missing, empty or bad value, an
+  ///   option given twice, or a value given to an option that takes none.
   public static func parse(_ arguments: [String]) throws(UsageError) -> Command {
     var options = Options()
     var examples: [ExampleID] = []
+    var given: Set<String> = []
     var remaining = arguments[...]
     while let argument = remaining.popFirst() {
-      switch argument {
-      case "--help", "-h": return .help
-      case "--version": return .version
-      case "--list": return .list
-      default: break
+      if argument == "--" {
+        for argument in remaining { examples.append(try example(argument)) }
+        break
       }
       guard argument.hasPrefix("-") else {
-        guard let example = ExampleID(rawValue: argument) else {
-          let known = ExampleID.allCases.map(\.rawValue).joined(separator: ", ")
-          throw UsageError("unknown example '\(argument)' (known: \(known))")
-        }
-        examples.append(example)
+        examples.append(try example(argument))
         continue
       }
-      let parts = argument.split(separator: "=", maxSplits: 1).map(String.init)
-      guard let option = table.first(where: { $0.name == parts[0] }) else {
-        throw UsageError("unknown option '\(parts[0])' (see --help)")
+      let equals = argument.firstIndex(of: "=")
+      let typed = String(argument[..<(equals ?? argument.endIndex)])
+      let attached = equals.map { String(argument[argument.index(after: $0)...]) }
+      guard let option = table.first(where: { $0.names.contains(typed) }) else {
+        throw UsageError("unknown option '\(typed)' (see --help)")
       }
-      var value = ""
-      if option.valueName != nil {
-        if parts.count == 2 {
-          value = parts[1]
-        } else if let next = remaining.popFirst() {
+      guard given.insert(option.names[0]).inserted else {
+        throw UsageError("\(typed) given twice")
+      }
+      switch option.kind {
+      case .command(let command):
+        guard attached == nil else { throw UsageError("\(typed) takes no value") }
+        return command
+      case .flag(let apply):
+        guard attached == nil else { throw UsageError("\(typed) takes no value") }
+        apply(&options)
+      case .value(_, let apply):
+        let value: String
+        if let attached {
+          guard !attached.isEmpty else {
+            throw UsageError("\(typed)= has an empty value: \(option.help)")
+          }
+          value = attached
+        } else if let next = remaining.first, !next.hasPrefix("--") {
           value = next
+          remaining.removeFirst()
         } else {
-          throw UsageError("\(option.name) needs a value: \(option.help)")
+          throw UsageError("\(typed) needs a value: \(option.help)")
         }
-      } else if parts.count == 2 {
-        throw UsageError("\(option.name) takes no value")
+        try apply(&options, Value(text: value, option: typed))
       }
-      try option.apply(&options, value)
     }
     if !examples.isEmpty { options.examples = examples }
     if let variant = options.variant, options.paradigms == .thread {
@@ -193,25 +245,29 @@ public enum CommandLineGrammar {
   /// The usage text `--help` prints and a usage error follows with.
   public static var usage: String {
     let rows = table.map { option in
-      let name = option.name + (option.valueName.map { " " + $0 } ?? "")
+      var name = option.names.joined(separator: ", ")
+      if case .value(let valueName, _) = option.kind { name += " " + valueName }
       return "  " + name.padding(toLength: 22, withPad: " ", startingAt: 0) + option.help
     }
     return """
-      Usage: side-by-side [EXAMPLE ...] [OPTIONS]
+      Usage: side-by-side [OPTIONS] [--] [EXAMPLE ...]
 
       Runs the notebook's examples as Foundation Thread code and as structured concurrency at
       the same time, on one time axis, and says whether the two orderings are equivalent.
 
       Examples: \(ExampleID.allCases.map(\.rawValue).joined(separator: ", ")) (default: all)
 
-      Options:
+      Options (each at most once; a value after a space or '='; '--' ends the options):
       \(rows.joined(separator: "\n"))
-        --list                list the examples, one line each
-        --help, -h            show this help
-        --version             show the version
+
+      Output: on a terminal, cells wrap to its width (COLUMNS, kept to 40...500, or the
+      terminal's); to a file or a pipe nothing is wrapped or cut. No colour with NO_COLOR set,
+      TERM=dumb, or off a terminal.
 
       Exit status: 0 all equivalent, 1 some example not equivalent, 64 usage error,
-      130 interrupted (Ctrl-C).
+      74 cannot write standard output (one line on stderr), 141 standard output's reader went
+      away (as `| head` does; quietly), 128+n stopped by signal n: 130 Ctrl-C (SIGINT),
+      143 SIGTERM, 129 SIGHUP, each after the partial result; SIGQUIT quits at once (131).
       """
   }
 

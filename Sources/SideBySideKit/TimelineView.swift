@@ -19,7 +19,7 @@ struct TimelineView: View {
       }
     }
     output.line(output.paint("● prints a line   ─ sleeps or joins   ░ waits for the lock", .dim))
-    output.line(output.verdictLine(result))
+    output.wrappedLine(output.verdictLine(result))
     output.line()
   }
 

@@ -10,7 +10,7 @@ struct TranscriptView: View {
         output.paint("── \(result.example.rawValue) · \(transcript.paradigm.rawValue)", .bold))
       for event in transcript.events { output.line(event.line) }
     }
-    output.line(output.verdictLine(result))
+    output.wrappedLine(output.verdictLine(result))
     output.line()
   }
 }

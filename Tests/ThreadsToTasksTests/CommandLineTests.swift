@@ -51,7 +51,7 @@ struct CommandLineTests {
       (["bogus"], "unknown example 'bogus'"),
       (["--frob"], "unknown option '--frob'"),
       (["--pace"], "--pace needs a value"),
-      (["--pace", "0"], "--pace takes a number of seconds > 0, not '0'"),
+      (["--pace", "0"], "--pace takes real seconds per notebook second from 0.01 to 60, not '0'"),
       (["--pace", "-1"], "not '-1'"),
       (["--pace", "nan"], "not 'nan'"),
       (["--pace", "fast"], "not 'fast'"),

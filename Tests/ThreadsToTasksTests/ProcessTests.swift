@@ -12,20 +12,44 @@ func packageExecutable(_ name: String) -> URL {
 /// The built `side-by-side` executable.
 let sideBySideBinary = packageExecutable("side-by-side")
 
-/// Runs `side-by-side` (or another of the package's executables) as a process. With `interrupt`, sends SIGINT as soon as the first event
-/// has been printed. Suspends, never blocks, while waiting.
+/// What a finished `runProcess` saw.
+struct ProcessRun {
+  /// The exit status, or the number of the signal that killed the process (see `killedBySignal`).
+  var status: Int32
+  /// Whether the process was killed by a signal rather than exiting.
+  var killedBySignal: Bool
+  var out: String
+  var err: String
+}
+
+/// Runs `side-by-side` (or another of the package's executables) as a process. With `interrupt`,
+/// sends `signal` as soon as standard output contains `trigger` (by default the first event, printed
+/// in its row). Suspends, never blocks, while waiting.
+///
+/// - `redirect`: shell redirections for the process (`>/dev/full`, `>&-`, `2>&-`); it is then run
+///   by `/bin/sh -c 'exec … REDIRECT'`, which leaves it the same process.
+/// - `closeAfterFirstLine`: close the read end of standard output once a whole line has come, as
+///   `| head -1` does.
+/// - `timeLimit`: after this long the process and its process group (Foundation starts each child
+///   in a process group of its own) are killed with SIGKILL and the test fails: a hung child never
+///   outlives its test.
 ///
 /// The pipes are read, and the exit waited for, on threads of their own with blocking calls —
 /// not with `readabilityHandler` and `terminationHandler`, whose Dispatch sources crashed
 /// libdispatch's event loop under ThreadSanitizer here (a SEGV in `_dispatch_event_loop_drain`).
 func runProcess(
-  _ arguments: [String], executable: URL = sideBySideBinary, interrupt: Bool = false
-) async throws -> (
-  status: Int32, out: String, err: String
-) {
+  _ arguments: [String], executable: URL = sideBySideBinary, interrupt: Bool = false,
+  signal: Int32 = SIGINT, after trigger: String = "{'a': 1, 'b': 2}", redirect: String? = nil,
+  closeAfterFirstLine: Bool = false, timeLimit: Duration = .seconds(60)
+) async throws -> ProcessRun {
   let process = Process()
-  process.executableURL = executable
-  process.arguments = arguments
+  if let redirect {
+    process.executableURL = URL(fileURLWithPath: "/bin/sh")
+    process.arguments = ["-c", "exec \"$0\" \"$@\" \(redirect)", executable.path] + arguments
+  } else {
+    process.executableURL = executable
+    process.arguments = arguments
+  }
   process.environment = ["NO_COLOR": "1", "PATH": "/usr/bin:/bin"]
   let out = Pipe()
   let err = Pipe()
@@ -33,44 +57,72 @@ func runProcess(
   process.standardError = err
   try process.run()
   let pid = process.processIdentifier
+  let timedOut = Locked(false)
+  let watchdog = DispatchWorkItem {
+    timedOut.withLock { $0 = true }
+    kill(-pid, SIGKILL)
+    kill(pid, SIGKILL)
+  }
+  DispatchQueue.global().asyncAfter(
+    deadline: .now() + .nanoseconds(Int(timeLimit.components.seconds) * 1_000_000_000),
+    execute: watchdog)
+  defer { watchdog.cancel() }
   let collected = Locked((out: Data(), err: Data()))
   let finished = DispatchGroup()
-  func reader(_ name: String, _ pipe: Pipe, _ keep: @escaping @Sendable (Data) -> Void) {
+  func reader(
+    _ name: String, _ pipe: Pipe, _ keep: @escaping @Sendable (Data) -> Bool
+  ) {
     finished.enter()
     let handle = pipe.fileHandleForReading
     JoinableThread(name: name) {
-      while case let chunk = handle.availableData, !chunk.isEmpty { keep(chunk) }
+      while case let chunk = handle.availableData, !chunk.isEmpty {
+        if !keep(chunk) {
+          try? handle.close()
+          break
+        }
+      }
       finished.leave()
     }.start()
   }
   let interrupted = Locked(false)
   reader("stdout", out) { chunk in
-    let send = collected.withLock { state in
+    let (send, keepReading) = collected.withLock { state in
       state.out += chunk
-      // The first event of the first example, printed in its row.
-      return interrupt && String(decoding: state.out, as: UTF8.self).contains("{'a': 1, 'b': 2}")
+      let text = String(decoding: state.out, as: UTF8.self)
+      return (interrupt && text.contains(trigger), !(closeAfterFirstLine && text.contains("\n")))
     }
     if send
       && !interrupted.withLock({ sent in
         defer { sent = true }; return sent
       })
     {
-      kill(pid, SIGINT)
+      kill(pid, signal)
     }
+    return keepReading
   }
-  reader("stderr", err) { chunk in collected.withLock { $0.err += chunk } }
+  reader("stderr", err) { chunk in
+    collected.withLock { $0.err += chunk }
+    return true
+  }
   await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
     finished.notify(queue: .global()) { done.resume() }
   }
-  // Both pipes are at end of file, so the process has exited or is about to.
-  let status = await withCheckedContinuation { (exited: CheckedContinuation<Int32, Never>) in
+  // Both pipes are at end of file (or closed here), so the process has exited or is about to.
+  let (status, killed) = await withCheckedContinuation {
+    (exited: CheckedContinuation<(Int32, Bool), Never>) in
     JoinableThread(name: "wait") {
       process.waitUntilExit()
-      exited.resume(returning: process.terminationStatus)
+      exited.resume(
+        returning: (process.terminationStatus, process.terminationReason == .uncaughtSignal))
     }.start()
   }
+  if timedOut.withLock({ $0 }) {
+    Issue.record("\(arguments) still running after \(timeLimit): killed with its process group")
+  }
   return collected.withLock {
-    (status, String(decoding: $0.out, as: UTF8.self), String(decoding: $0.err, as: UTF8.self))
+    ProcessRun(
+      status: status, killedBySignal: killed, out: String(decoding: $0.out, as: UTF8.self),
+      err: String(decoding: $0.err, as: UTF8.self))
   }
 }
 

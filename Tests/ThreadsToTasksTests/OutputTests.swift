@@ -1,0 +1,211 @@
+import Foundation
+import Testing
+import ThreadsToTasksCore
+
+@testable import SideBySideKit
+
+/// Runs the command in-process at the test pace with an output of the given width (`nil`: a file
+/// or a pipe), capturing what it writes.
+private func run(_ arguments: [String], width: Int?) async -> (status: Int32, out: String) {
+  let out = Locked("")
+  let output = Output(
+    width: width, write: { text in out.withLock { $0 += text } }, writeError: { _ in })
+  let status = await sideBySide(
+    arguments + ["--pace", "\(testPace.secondsPerBeat)", "--seed", "7"], output: output)
+  return (status, out.withLock { $0 })
+}
+
+/// Lines the start-new-thread example prints that are wider than a narrow column.
+private let longLines = [
+  "{'a': 'changed', 'b': 'changed'}", "a copy taken before the start: {'a': 1, 'b': 2}",
+]
+
+@Suite("side-by-side never cuts what it shows")
+struct OutputTests {
+  @Test(
+    "COLUMNS is kept to 40...500; nonsense falls back to the terminal, else no width",
+    arguments: [
+      ("30", 80, 40), ("40", 80, 40), ("120", 80, 120), ("100000000", 90, 90), ("abc", 100, 100),
+      ("-5", nil, nil), ("0", 70, 70), ("600", nil, 500), (nil, 1000, 500), (nil, 20, 40),
+      (nil, nil, nil), (" 60 ", nil, 60),
+    ] as [(String?, Int?, Int?)])
+  func columns(columns: String?, terminal: Int?, width: Int?) {
+    #expect(Output.width(columns: columns, terminal: terminal) == width)
+  }
+
+  @Test("colour only on a terminal, and neither with NO_COLOR nor with TERM=dumb")
+  func colour() {
+    #expect(Output.colour(isTerminal: true, environment: ["TERM": "xterm"]))
+    #expect(!Output.colour(isTerminal: true, environment: ["TERM": "dumb"]))
+    #expect(!Output.colour(isTerminal: true, environment: ["NO_COLOR": "1"]))
+    #expect(!Output.colour(isTerminal: false, environment: [:]))
+  }
+
+  @Test("wrapping: no line wider than asked, words kept where they fit, nothing lost")
+  func wrapping() {
+    let text =
+      "synchronizing-threads: NOT equivalent: in task: Thread-1 entered at beat 0 while"
+      + " Thread-2 was inside (seed 7) averyveryveryverylongwordthatcannotfitonanylineatall"
+    for width in [10, 20, 40, 80] {
+      let lines = text.wrapped(to: width, indent: 2)
+      #expect(lines.allSatisfy { $0.count <= width }, "\(width): \(lines)")
+      let joined = lines.joined().replacingOccurrences(of: " ", with: "")
+      #expect(joined == text.replacingOccurrences(of: " ", with: ""))
+      #expect(lines.dropFirst().allSatisfy { $0.hasPrefix("  ") })
+    }
+    #expect("short".wrapped(to: 40) == ["short"])
+  }
+
+  @Test("wrapping counts colour codes as no width and never splits them")
+  func wrappingColour() {
+    let red = "\u{1B}[31m"
+    let reset = "\u{1B}[0m"
+    let text = "verdict: " + red + "NOT equivalent" + reset + " because of a long reason here"
+    let lines = text.wrapped(to: 20, indent: 2)
+    #expect(lines.allSatisfy { $0.visibleCount <= 20 }, "\(lines)")
+    #expect(lines.joined().contains(red) && lines.joined().contains(reset))
+    #expect(lines.joined(separator: " ").strippingColour.split(separator: " ").count == 9)
+  }
+
+  @Test("Output.wrapped wraps on a terminal only")
+  func outputWrapped() {
+    let long = String(repeating: "word ", count: 30)
+    let terminal = Output(width: 40, write: { _ in }, writeError: { _ in })
+    #expect(terminal.wrapped(long).allSatisfy { $0.count <= 40 })
+    let file = Output(width: nil, write: { _ in }, writeError: { _ in })
+    #expect(file.wrapped(long) == [long])
+  }
+
+  @Test("to a file or a pipe every line the example prints appears whole, on one line")
+  func noWidth() async {
+    let run = await run(["start-new-thread"], width: nil)
+    #expect(run.status == 0)
+    let lines = run.out.split(separator: "\n")
+    for text in longLines {
+      #expect(lines.filter { $0.contains(text) }.count == 1, "\(text)")
+    }
+    #expect(!run.out.contains("…"))
+    #expect(lines.allSatisfy { $0.last != " " })
+  }
+
+  @Test("a 40-column terminal: nothing wider than 40, nothing cut, verdict wrapped")
+  func narrowTerminal() async {
+    let run = await run(["start-new-thread", "synchronizing-threads", "--naive-actor"], width: 40)
+    #expect(run.status == 1)
+    let lines = run.out.split(separator: "\n", omittingEmptySubsequences: false)
+    #expect(lines.allSatisfy { $0.count <= 40 }, "\(lines.filter { $0.count > 40 })")
+    #expect(!run.out.contains("…"))
+    let words = run.out.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    for text in longLines { #expect(words.contains(text), "\(text)") }
+    #expect(words.contains("synchronizing-threads: NOT equivalent: task ~ notebook: Thread-"))
+  }
+
+  @Test("an 80-column terminal: two columns side by side, long cells wrapped in their column")
+  func terminal80() async {
+    let run = await run(["start-new-thread"], width: 80)
+    let lines = run.out.split(separator: "\n").filter { $0.contains("│") }
+    #expect(lines.allSatisfy { $0.count == 80 })
+    #expect(!run.out.contains("…"))
+    let dividers = Set(lines.map { $0.distance(from: $0.startIndex, to: $0.firstIndex(of: "│")!) })
+    #expect(dividers == [43])
+    // "MainThread a copy taken before the start: …" does not fit 35 characters: it goes on, in
+    // its column, on a continuation line.
+    #expect(lines.contains { $0.hasPrefix("       ") && $0.contains("'b': 2}") })
+  }
+
+  @Test("columns fit side by side down to 35 characters each, for one, two or three paradigms")
+  func columnWidths() {
+    #expect(ColumnsView.cellWidth(across: 80, columns: 2) == 35)
+    #expect(ColumnsView.cellWidth(across: 79, columns: 2) == 34)
+    #expect(ColumnsView.cellWidth(across: 118, columns: 3) == 35)
+    #expect(ColumnsView.cellWidth(across: 117, columns: 3) == 34)
+    #expect(ColumnsView.cellWidth(across: 42, columns: 1) == 35)
+  }
+
+  @Test("one paradigm: a single column, no row marked as differing")
+  func oneColumn() async {
+    let run = await run(["start-new-thread", "--paradigm", "task"], width: 80)
+    #expect(run.status == 0)
+    #expect(!run.out.contains("│") && !run.out.contains("≠"))
+    #expect(run.out.contains("task (structured)"))
+  }
+
+  @Test("rows pair events of the same lane and shape across any number of paradigms")
+  func rows() {
+    func event(_ lane: String, _ text: String, _ elapsed: Double, _ sequence: Int) -> Event {
+      Event(lane: lane, text: text, elapsed: elapsed, sequence: sequence)
+    }
+    let thread = [event("main", "a", 0, 0), event("w", "b", 1.2, 1), event("main", "c", 2, 2)]
+    let task = [event("main", "a", 0.1, 0), event("main", "c", 2, 1), event("w", "x", 1.1, 2)]
+    let both = ColumnsView.rows([.thread: thread, .task: task], paradigms: [.thread, .task])
+    #expect(both.map(\.beat) == [0, 1, 1, 2])
+    #expect(
+      both.map { $0.cells.map { $0?.text ?? "—" } } == [
+        ["a", "a"], ["—", "x"], ["b", "—"], ["c", "c"],
+      ])
+    let one = ColumnsView.rows([.task: task], paradigms: [.task])
+    #expect(one.map { $0.cells.count } == [1, 1, 1])
+  }
+}
+
+@Suite("side-by-side stops when it cannot write")
+struct WriteFailureTests {
+  /// Runs the long example with an output whose writes fail with `code` from the `failAt`th on.
+  private func failing(_ code: Int32, failAt: Int) async -> (
+    status: Int32, failure: WriteFailure?, errors: [String], writes: Int
+  ) {
+    let writes = Locked(0)
+    let errors = Locked<[String]>([])
+    let output = Output(
+      writing: { _ in
+        let count = writes.withLock {
+          $0 += 1
+          return $0
+        }
+        if count >= failAt { throw NSError(domain: NSPOSIXErrorDomain, code: Int(code)) }
+      }, writingError: { text in errors.withLock { $0.append(text) } })
+    let runTask = Locked<Task<Int32, Never>?>(nil)
+    output.whenFailed { runTask.withLock { $0?.cancel() } }
+    let task = Task {
+      await sideBySide(
+        ["synchronizing-threads", "--pace", "\(testPace.secondsPerBeat)", "--seed", "7"],
+        output: output)
+    }
+    runTask.withLock { $0 = task }
+    if output.failure != nil { task.cancel() }
+    let status = await task.value
+    return (status, output.failure, errors.withLock { $0 }, writes.withLock { $0 })
+  }
+
+  @Test("no space left: one line on stderr, the run stops, exit 74")
+  func noSpace() async {
+    let run = await failing(ENOSPC, failAt: 3)
+    #expect(run.failure == .failed(errno: ENOSPC))
+    #expect(
+      run.errors == ["side-by-side: cannot write to standard output: No space left on device\n"])
+    #expect(run.writes == 3)
+    #expect(exitStatus(run.status, stoppedBy: nil, failure: run.failure) == 74)
+  }
+
+  @Test("a broken pipe: nothing on stderr, the run stops, exit 141")
+  func brokenPipe() async {
+    let run = await failing(EPIPE, failAt: 1)
+    #expect(run.failure == .brokenPipe)
+    #expect(run.errors.isEmpty)
+    #expect(run.writes == 1)
+    #expect(exitStatus(run.status, stoppedBy: nil, failure: run.failure) == 141)
+  }
+
+  @Test("a failure is read from the POSIX code, underneath or not")
+  func failureFromError() {
+    let underlying = NSError(domain: NSPOSIXErrorDomain, code: Int(EBADF))
+    let wrapped = NSError(
+      domain: NSCocoaErrorDomain, code: 512, userInfo: [NSUnderlyingErrorKey: underlying])
+    #expect(WriteFailure(wrapped) == .failed(errno: EBADF))
+    #expect(WriteFailure(NSError(domain: NSPOSIXErrorDomain, code: Int(EPIPE))) == .brokenPipe)
+    #expect(WriteFailure(NSError(domain: "other", code: 1)) == .failed(errno: EIO))
+    #expect(
+      "\(WriteFailure.failed(errno: EBADF))"
+        == "cannot write to standard output: Bad file descriptor")
+  }
+}
