@@ -52,23 +52,35 @@ struct MarkdownView: View {
     output.line()
   }
 
-  /// A Mermaid `gantt` block: a section per lane, time in notebook seconds.
+  /// A Mermaid `gantt` block: a section per lane, notebook seconds across with a tick each; a
+  /// bar where the lane sleeps, waits for the lock (`crit`), holds it (`active`) or waits for
+  /// another to finish (`done`); a milestone where it prints.
   static func gantt(_ transcript: Transcript) -> String {
     var lines = [
       "```mermaid", "gantt",
       "    title \(transcript.example.rawValue) with \(transcript.paradigm.rawValue)s",
-      "    dateFormat X", "    axisFormat %S",
+      "    dateFormat X", "    axisFormat %S", "    tickInterval 1second",
     ]
     for lane in TimelineView.lanes(of: transcript) {
       lines.append("    section \(lane)")
-      var from = lane == mainLane ? 0 : nil as Int?
-      for event in transcript.events where event.lane == lane {
-        if let start = from, start < event.beat {
-          let what = event.text == "lock value True" ? "waits for the lock" : "sleeps or joins"
-          lines.append("    \(what) : \(start), \(event.beat)")
+      let activities = transcript.activities.filter { $0.lane == lane }
+        .map {
+          (kind: $0.kind, from: ExampleClock.beat(of: $0.from), to: ExampleClock.beat(of: $0.to))
         }
+        .filter { $0.from < $0.to }
+        .sorted { ($0.from, $0.kind.rawValue) < ($1.from, $1.kind.rawValue) }
+      for activity in activities {
+        let (what, tag) =
+          switch activity.kind {
+          case .sleep: ("sleeps", "")
+          case .join: ("waits for another to finish", "done, ")
+          case .lockWait: ("waits for the lock", "crit, ")
+          case .lockHold: ("holds the lock", "active, ")
+          }
+        lines.append("    \(what) : \(tag)\(activity.from), \(activity.to)")
+      }
+      for event in transcript.events where event.lane == lane {
         lines.append("    \(label(event)) : milestone, \(event.beat), 0s")
-        from = event.beat
       }
     }
     return (lines + ["```"]).joined(separator: "\n")

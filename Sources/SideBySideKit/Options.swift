@@ -72,15 +72,14 @@ public enum Command: Sendable, Equatable {
 /// up to 4–8 ms late with two to five busy loops on its two cores; at 10 ms a beat still holds the
 /// worst of those, while at 1 ms 12 of 20 idle runs already had events a beat late. Faster paces
 /// would be judged on the scheduler's lateness, not on the ported code.
-/// (To become `Pace.range` in ThreadsToTasksCore.)
-public let minimumPace: Double = 0.01
+public let minimumPace: Double = Pace.accepted.lowerBound
 
 /// The slowest pace `--pace` accepts: 60 real seconds per notebook second.
 ///
 /// A whole run (about 17 notebook seconds) then takes about 17 minutes: a slow motion still worth
 /// watching. Far slower, and the durations a pace multiplies out to stop being sensible (at 1e10
 /// they overflowed `Duration`'s 64-bit nanoseconds and crashed); a stop still ends a sleep at once.
-public let maximumPace: Double = 60
+public let maximumPace: Double = Pace.accepted.upperBound
 
 /// A command line that cannot be run, with the one-line reason.
 public struct UsageError: Error, Equatable, CustomStringConvertible {

@@ -1,15 +1,17 @@
 import ThreadsToTasksCore
 
-/// A picture in the terminal: one swimlane per lane, beats across, `●` where the lane prints, `─`
-/// where it sleeps or waits on a join, `░` where it waits for the lock; thread version above,
-/// task version below.
+/// A picture in the terminal: one swimlane per lane, beats across, a cell a third of a beat:
+/// `●` where the lane prints, `─` where it sleeps, `═` where it sleeps holding the lock, `▒` where
+/// it holds the lock otherwise, `░` where it waits for the lock, `┄` where it waits for another to
+/// finish; one block per paradigm. (The Python column reports no activities: its gaps between
+/// lines are drawn `─`.)
 struct TimelineView: View {
   let output: Output
   private static let beatWidth = 3
   private static let laneWidth = 12
 
   func end(_ result: ExampleResult) {
-    let lastBeat = result.transcripts.flatMap(\.events).map(\.beat).max() ?? 0
+    let lastBeat = Self.lastBeat(of: result.transcripts)
     for transcript in result.transcripts {
       output.line(
         output.paint("── \(result.example.rawValue) · \(transcript.paradigm.rawValue)", .bold))
@@ -18,14 +20,28 @@ struct TimelineView: View {
         output.line(Self.swimlane(lane, in: transcript, through: lastBeat))
       }
     }
-    output.line(output.paint("● prints a line   ─ sleeps or joins   ░ waits for the lock", .dim))
+    output.wrappedLine(output.paint(Self.legend, .dim))
     output.wrappedLine(output.verdictLine(result))
     output.line()
   }
 
-  /// `MainThread` first, then the lanes in the order they first printed.
+  static let legend =
+    "● prints  ─ sleeps  ═ sleeps holding the lock  ▒ holds the lock  ░ waits for the lock  "
+    + "┄ waits for another to finish"
+
+  /// The last beat anything happens in.
+  static func lastBeat(of transcripts: [Transcript]) -> Int {
+    let ends = transcripts.flatMap {
+      $0.events.map(\.beat) + $0.activities.map { ExampleClock.beat(of: $0.to) }
+    }
+    return ends.max() ?? 0
+  }
+
+  /// `MainThread` first, then the other lanes in name order: the same picture every time.
   static func lanes(of transcript: Transcript) -> [String] {
-    [mainLane] + transcript.lanes.filter { $0 != mainLane }
+    let others = Set(transcript.events.map(\.lane) + transcript.activities.map(\.lane))
+      .subtracting([mainLane])
+    return [mainLane] + others.sorted()
   }
 
   static func axis(through lastBeat: Int) -> String {
@@ -35,20 +51,43 @@ struct TimelineView: View {
     return String(repeating: " ", count: laneWidth) + labels.joined()
   }
 
-  /// One lane: the main flow runs from beat 0; a worker from its first line; each to its last.
+  /// One lane, drawn from its activities, or from the gaps between its lines when it has none.
   static func swimlane(_ lane: String, in transcript: Transcript, through lastBeat: Int) -> String {
     var cells = Array(repeating: Character(" "), count: (lastBeat + 1) * beatWidth)
     let events = transcript.events.filter { $0.lane == lane }
-    var from = lane == mainLane ? 0 : events.first.map { $0.beat * beatWidth }
-    for event in events {
-      let at = event.beat * beatWidth
-      if let start = from, start < at {
-        let fill: Character = event.text == "lock value True" ? "░" : "─"
-        for index in start..<at where cells[index] != "●" { cells[index] = fill }
-      }
-      cells[at] = "●"
-      from = at + 1
+    let activities = transcript.activities.filter { $0.lane == lane }
+    func span(_ activity: Activity) -> Range<Int> {
+      let from = Int((activity.from * Double(beatWidth)).rounded(.down))
+      let to = Int((activity.to * Double(beatWidth)).rounded(.down))
+      return min(from, cells.count)..<min(max(to, from), cells.count)
     }
+    if activities.isEmpty {
+      // A Swift lane with no activity noted waited on something unobserved — `await
+      // task.value`, a task group; the Python column notes none at all.
+      let gap: Character = transcript.activities.isEmpty ? "─" : "┄"
+      var from = lane == mainLane ? 0 : events.first.map { $0.beat * beatWidth }
+      for event in events {
+        let at = event.beat * beatWidth
+        if let start = from, start < at { for index in start..<at { cells[index] = gap } }
+        from = at + 1
+      }
+    } else {
+      // Lowest first: each later layer draws over the earlier ones.
+      for kind in [Activity.Kind.lockHold, .join, .sleep, .lockWait] {
+        for activity in activities where activity.kind == kind {
+          for index in span(activity) {
+            cells[index] =
+              switch kind {
+              case .lockHold: "▒"
+              case .join: "┄"
+              case .sleep: cells[index] == "▒" ? "═" : "─"
+              case .lockWait: "░"
+              }
+          }
+        }
+      }
+    }
+    for event in events { cells[min(event.beat * beatWidth, cells.count - 1)] = "●" }
     return lane.padding(toLength: laneWidth, withPad: " ", startingAt: 0)
       + String(cells)
       .replacingOccurrences(of: " +$", with: "", options: .regularExpression)

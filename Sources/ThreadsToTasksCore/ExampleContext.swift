@@ -20,6 +20,7 @@ public final class ExampleContext: Sendable {
   public let holdBack: String?
   private let random: Locked<SeededRandom>
   private let lateness = Locked(0.0)
+  private let dummies = Locked<[Int: String]>([:])
 
   /// A context recording into `recorder`, drawing random numbers from `seed`.
   public init(
@@ -43,6 +44,18 @@ public final class ExampleContext: Sendable {
   /// notebook seconds elapsed, so a fast-paced run still stamps one second per notebook second.
   public func ctime() -> String {
     NotebookText.ctime(clock.startDate + clock.elapsed())
+  }
+
+  /// The name Python gives a thread it did not start through `threading`: `Dummy-1`, `Dummy-2`,
+  /// … in the order they are first asked for, one per `key` (a task's identity), or a new one
+  /// each call without a key.
+  public func dummyName(for key: Int? = nil) -> String {
+    dummies.withLock { dummies in
+      if let key, let name = dummies[key] { return name }
+      let name = "Dummy-\(dummies.count + 1)"
+      dummies[key ?? -(dummies.count + 1)] = name
+      return name
+    }
   }
 
   /// Notes that a sleep due at `deadline` ended now: how late it was, kept if the latest yet.

@@ -38,9 +38,8 @@ public struct Pace: Sendable, Hashable, CustomStringConvertible {
 
   private init(uncheckedSeconds: Double) { secondsPerBeat = uncheckedSeconds }
 
-  /// The paces `side-by-side` accepts, in real seconds per notebook second. Below 10 ms a beat
-  /// cannot absorb the lateness of a sleep on a loaded machine (up to about 8 ms measured here);
-  /// above a minute nobody watches, and longer ones only risk overflowing durations.
+  /// The paces `side-by-side` accepts, in real seconds per notebook second (its `minimumPace` and
+  /// `maximumPace` say why these bounds).
   public static let accepted: ClosedRange<Double> = 0.01...60
 
   /// The real duration of `notebookSeconds` at this pace (clamped to what `Duration` holds).

@@ -31,8 +31,12 @@ func print(_ items: Any..., separator: String = " ") {
   context.recorder.print(line, lane: currentLane)
 }
 
-/// The name the current task's lines go under.
-var currentLane: String { Task.name ?? RunContext.lane ?? "?" }
+/// The name the current task's lines go under: its own, the one `named` gave it, or, for a task
+/// nobody named, a `Dummy-N` as Python names a thread it did not start.
+var currentLane: String {
+  Task.name ?? RunContext.lane
+    ?? RunContext.current?.dummyName(for: withUnsafeCurrentTask { $0?.hashValue }) ?? "?"
+}
 
 /// Python: `time.sleep(seconds)`. Throws `CancellationError` when the task is cancelled, or the
 /// run is asked to stop.

@@ -120,11 +120,12 @@ open class JoinableThread: Thread {
 /// A join of the calling thread, noted in its run's timeline when it ends.
 private struct JoinWait {
   let thread = Thread.current as? JoinableThread
+  let lane = Thread.current.name ?? "?"
   let from = (Thread.current as? JoinableThread)?.context?.clock.elapsed()
 
   func end() {
     guard let context = thread?.context, let from else { return }
-    context.recorder.note(.join, lane: thread?.name ?? "?", from: from)
+    context.recorder.note(.join, lane: lane, from: from)
   }
 }
 

@@ -24,8 +24,9 @@ func sleep(_ seconds: Int) {
   let deadline = sleepDeadline(seconds)
   guard let context else { return Thread.sleep(forTimeInterval: realSeconds(until: deadline)) }
   let from = context.clock.elapsed()
+  let lane = Thread.current.name ?? "?"
   if context.stop.sleep(until: deadline) { context.noteWake(deadline: deadline) }
-  context.recorder.note(.sleep, lane: Thread.current.name ?? "?", from: from)
+  context.recorder.note(.sleep, lane: lane, from: from)
 }
 
 /// Python: `time.ctime(time.time())`.
@@ -45,5 +46,5 @@ func enumerate() -> [String] { context?.roster.running ?? [Thread.current.name ?
 /// Python: `_thread.start_new_thread(function, args)`: a thread nobody can join, whose function
 /// runs once. Foundation's `Thread.detachNewThread` is the same; this one also passes the run on.
 func startNewThread(_ function: @escaping @Sendable () -> Void) {
-  JoinableThread(name: "Dummy", target: function).start()
+  JoinableThread(name: context?.dummyName() ?? "Dummy", target: function).start()
 }
