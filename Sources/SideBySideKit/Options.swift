@@ -23,7 +23,9 @@ public struct Options: Sendable, Equatable {
     case thread
     /// Structured concurrency only.
     case task
-    /// Both at once, on one time axis (the default).
+    /// The Python program only (needs `python3`).
+    case python
+    /// Both Swift versions at once, on one time axis (the default).
     case both
 
     /// The paradigms this choice runs.
@@ -31,13 +33,24 @@ public struct Options: Sendable, Equatable {
       switch self {
       case .thread: [.thread]
       case .task: [.task]
+      case .python: [.python]
       case .both: [.thread, .task]
       }
     }
   }
 
-  /// The examples to run, in order; all four by default.
+  /// The examples to run, in order; the notebook's four by default.
   public var examples: [ExampleID] = ExampleID.notebook
+  /// Run every catalogued example, the notebook's and those beyond it.
+  public var all = false
+  /// Run the Python program too, as a third column (`--python`).
+  public var python = false
+
+  /// The paradigms that run: the chosen ones, and Python with `--python`.
+  public var members: [Paradigm] {
+    python && !paradigms.members.contains(.python)
+      ? paradigms.members + [.python] : paradigms.members
+  }
   /// How to show them.
   public var format: Format = .columns
   /// Which paradigms to run.
@@ -126,7 +139,7 @@ public enum CommandLineGrammar {
         options.format = try choice(value, of: Options.Format.self)
       }),
     Option(
-      names: ["--paradigm"], help: "thread, task or both (default)",
+      names: ["--paradigm"], help: "thread, task, python, or both Swift versions (default)",
       kind: .value(name: "WHICH") { options, value throws(UsageError) in
         options.paradigms = try choice(value, of: Options.Paradigms.self)
       }),
@@ -160,7 +173,14 @@ public enum CommandLineGrammar {
       names: ["--async-let"],
       help: "simple-threading: async let children instead of Task.immediate",
       kind: .flag { $0.variant = .asyncLet }),
-    Option(names: ["--list"], help: "list the examples, one line each", kind: .command(.list)),
+    Option(
+      names: ["--python"], help: "run the Python program too, a third column (needs python3)",
+      kind: .flag { $0.python = true }),
+    Option(
+      names: ["--all"], help: "run every example, the notebook's and those beyond it",
+      kind: .flag { $0.all = true }),
+    Option(
+      names: ["--list"], help: "list the examples by group, one line each", kind: .command(.list)),
     Option(names: ["--help", "-h"], help: "show this help", kind: .command(.help)),
     Option(names: ["--version"], help: "show the version", kind: .command(.version)),
   ]
@@ -234,6 +254,10 @@ public enum CommandLineGrammar {
       }
     }
     if !examples.isEmpty { options.examples = examples }
+    if options.all {
+      guard examples.isEmpty else { throw UsageError("--all runs every example: name none") }
+      options.examples = ExampleID.allCases
+    }
     if let variant = options.variant, options.paradigms == .thread {
       throw UsageError(
         "--\(variant.rawValue) changes the task version; it needs --paradigm task or both")
@@ -251,10 +275,13 @@ public enum CommandLineGrammar {
     return """
       Usage: side-by-side [OPTIONS] [--] [EXAMPLE ...]
 
-      Runs the notebook's examples as Foundation Thread code and as structured concurrency at
-      the same time, on one time axis, and says whether the two orderings are equivalent.
+      Runs a Python threading tutorial's examples as Foundation Thread code and as structured
+      concurrency at the same time — and, with --python, the Python program itself — each on
+      its own clock, and judges each run against what the notebook's program guarantees and
+      against the others.
 
-      Examples: \(ExampleID.allCases.map(\.rawValue).joined(separator: ", ")) (default: all)
+      Examples: the notebook's four by default; --all adds those beyond the notebook; --list
+      shows them all.
 
       Options (each at most once; a value after a space or '='; '--' ends the options):
       \(rows.joined(separator: "\n"))
@@ -263,17 +290,38 @@ public enum CommandLineGrammar {
       terminal's); to a file or a pipe nothing is wrapped or cut. No colour with NO_COLOR set,
       TERM=dumb, or off a terminal.
 
-      Exit status: 0 all equivalent, 1 some example not equivalent, 64 usage error,
-      74 cannot write standard output (one line on stderr), 141 standard output's reader went
-      away (as `| head` does; quietly), 128+n stopped by signal n: 130 Ctrl-C (SIGINT),
-      143 SIGTERM, 129 SIGHUP, each after the partial result; SIGQUIT quits at once (131).
+      Python column: with --python (or --paradigm python) the package's Python program runs
+      beside the Swift versions, paced and seeded alike, through the same checks. Without
+      python3 on PATH, --python exits 69 with one line; everything else works without it.
+
+      Verdicts: each example gets one; the exit status is the worst, first listed first.
+        interrupted         128+n: 130 Ctrl-C (SIGINT), 143 SIGTERM, 129 SIGHUP; judged on the
+                            beats it finished, after the partial result
+        NOT equivalent      1: a check failed (a guarantee broke; a line missing, extra,
+                            reworded, in the wrong lane or at the wrong beat)
+        too late to judge   3: lines at wrong beats while sleeps woke over half a beat late;
+                            try a slower --pace (a broken guarantee is never excused)
+        equivalent          0: every check holds, each paradigm against the notebook and each
+                            pair against each other
+      Other exit statuses: 64 usage error, 69 --python without python3, 74 cannot write
+      standard output (one line on stderr), 141 standard output's reader went away (as
+      `| head` does; quietly); SIGQUIT quits at once (131).
       """
   }
 
-  /// `--list`: each id with one line on what it shows.
+  /// `--list`: each group, then each id in it with one line on what it shows.
   public static var list: String {
-    ExampleID.allCases.map {
-      $0.rawValue.padding(toLength: 23, withPad: " ", startingAt: 0) + $0.summary
-    }.joined(separator: "\n")
+    [Example.Group.notebook, .beyond].compactMap { group -> String? in
+      let examples = Example.catalogue.filter { $0.group == group }
+      guard !examples.isEmpty else { return nil }
+      let heading =
+        group == .notebook
+        ? "The notebook (run by default):" : "Beyond the notebook (run with --all, or by name):"
+      return
+        ([heading]
+        + examples.map {
+          "  " + $0.id.rawValue.padding(toLength: 23, withPad: " ", startingAt: 0) + $0.summary
+        }).joined(separator: "\n")
+    }.joined(separator: "\n\n")
   }
 }

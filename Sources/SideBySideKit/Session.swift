@@ -60,7 +60,7 @@ func run(_ example: ExampleID, seed: UInt64, options: Options, view: any View) a
 {
   // The runs start together, each on a clock whose axis starts when that run's main flow does:
   // if one paradigm is slow to get going, its events do not all shift a beat late.
-  let paradigms = options.paradigms.members
+  let paradigms = options.members
   let clocks = Dictionary(
     uniqueKeysWithValues: paradigms.map { ($0, ExampleClock(pace: options.pace)) })
   view.begin(example, seed: seed)
