@@ -42,7 +42,10 @@ struct CommandLineTests {
     #expect(try CommandLineGrammar.parse(["--version"]) == .version)
     #expect(try CommandLineGrammar.parse(["--list"]) == .list)
     #expect(CommandLineGrammar.usage.contains("--naive-actor"))
-    #expect(CommandLineGrammar.list.split(separator: "\n").count == ExampleID.allCases.count)
+    for example in ExampleID.allCases {
+      #expect(CommandLineGrammar.list.contains("  \(example.rawValue) "), "\(example)")
+    }
+    #expect(CommandLineGrammar.list.hasPrefix("The notebook (run by default):"))
   }
 
   @Test(
@@ -61,7 +64,7 @@ struct CommandLineTests {
       (
         ["--format", "html"], "--format takes one of columns, transcript, timeline, json, markdown"
       ),
-      (["--paradigm", "fiber"], "--paradigm takes one of thread, task, both"),
+      (["--paradigm", "fiber"], "--paradigm takes one of thread, task, python, both"),
       (["--naive-actor=yes"], "--naive-actor takes no value"),
       (["--paradigm", "thread", "--naive-actor"], "--naive-actor changes the task version"),
     ])
