@@ -4,4 +4,6 @@ public enum Paradigm: String, Sendable, CaseIterable, Codable {
   case thread
   /// Swift structured concurrency: `Task`, `async let`, task groups and actors.
   case task
+  /// Python's `threading`, run by `python3`: the notebook's own constructs, as a third column.
+  case python
 }
