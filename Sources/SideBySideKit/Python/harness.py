@@ -38,6 +38,7 @@ import json
 import math
 import os
 import random
+import signal
 import stat
 import sys
 import threading
@@ -327,6 +328,11 @@ def main():
     parser.add_argument("--hold-back", metavar="LANE",
                         help="the thread that waits at its first acquire until another holds the lock")
     options = parser.parse_args()
+
+    if hasattr(signal, "pthread_sigmask"):
+        # A parent's thread may have blocked these (a Swift Dispatch worker blocks nearly all),
+        # and a child inherits the mask: unblock them, so SIGTERM and Ctrl-C stop the run.
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
 
     if stdin_is_pipe():
         # A bare _thread thread: not a threading.Thread, so active_count() and enumerate() in
