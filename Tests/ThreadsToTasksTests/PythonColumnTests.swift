@@ -172,6 +172,26 @@ struct PythonColumnTests {
   }
 
   @Test(
+    "a paced sleep that begins late still ends on its beat: lateness does not add up",
+    .enabled(if: pythonIsPresent, "python3 is not on PATH"))
+  func sleepsEndOnTheBeat() async throws {
+    let harnessDirectory = try #require(PythonColumn.harness).deletingLastPathComponent().path
+    // The sleep begins 0.6 beat late; it must end at beat 1, not 1.6.
+    let code = """
+      import sys; sys.path.insert(0, \(String(reflecting: harnessDirectory)))
+      import harness
+      clock = harness.Clock(0.05)
+      clock.start()
+      harness._real_sleep(0.6 * 0.05)
+      clock.sleep(1)
+      print(clock.elapsed())
+      """
+    let run = try await runPython(["-c", code])
+    let elapsed = try #require(Double(run.output.trimmingCharacters(in: .whitespacesAndNewlines)))
+    #expect(elapsed >= 1 && elapsed < 1.4, "\(run.output)")
+  }
+
+  @Test(
     "each example prints the spec's lines, in the spec's lanes, at the spec's beats",
     .enabled(if: pythonIsPresent, "python3 is not on PATH"), arguments: ExampleID.allCases)
   func matchesSpec(example: ExampleID) async throws {
@@ -222,6 +242,9 @@ struct PythonColumnTests {
       let printedAt = run.transcript.startDate + event.elapsed
       let readBefore = printedAt.timeIntervalSince(stamp.clock)
       #expect(readBefore >= -1e-3 && readBefore < 0.25, "clock read \(readBefore) s before print")
+      // Read when printed, not made of the start and the beat: never exactly on the beat.
+      let offset = stamp.clock.timeIntervalSince(run.transcript.startDate)
+      #expect(offset - Double(event.beat) > 1e-5, "stamped at \(offset), beat \(event.beat)")
     }
   }
 
