@@ -24,6 +24,7 @@ let package = Package(
     .target(
       name: "SideBySideKit",
       dependencies: ["ThreadsToTasksCore", "ThreadVersions", "TaskVersions"],
+      resources: [.copy("Python")],
       swiftSettings: strict
     ),
     .executableTarget(name: "SideBySide", dependencies: ["SideBySideKit"], swiftSettings: strict),

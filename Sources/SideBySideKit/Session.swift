@@ -34,6 +34,10 @@ public func sideBySide(_ arguments: [String], output: Output, stampsFrom: Date? 
     return 64
   }
 
+  if options.members.contains(.python) && PythonColumn.interpreter() == nil {
+    output.writeError("side-by-side: the Python column needs python3, and there is none on PATH\n")
+    return 69
+  }
   let seed = options.seed ?? UInt64.random(in: 0...99_999)
   if options.seed == nil {
     // Not on standard output in the machine-readable formats, whose summaries carry the seed.
@@ -43,7 +47,7 @@ public func sideBySide(_ arguments: [String], output: Output, stampsFrom: Date? 
   let view = options.format.view(options, output: output, stampsFrom: stampsFrom)
   var kinds: [Verdict.Kind] = []
   for example in options.examples {
-    let result = await run(example, seed: seed, options: options, view: view)
+    let result = await run(example, seed: seed, options: options, view: view, output: output)
     kinds.append(result.verdict.kind)
     if result.wasStopped || Task.isCancelled {
       output.writeError("side-by-side: interrupted\n")
@@ -55,7 +59,9 @@ public func sideBySide(_ arguments: [String], output: Output, stampsFrom: Date? 
 
 /// Runs one example in the chosen paradigms at once, each on a clock of its own (in notebook
 /// seconds from its own start), feeding `view` as it goes.
-func run(_ example: ExampleID, seed: UInt64, options: Options, view: any View) async
+func run(
+  _ example: ExampleID, seed: UInt64, options: Options, view: any View, output: Output
+) async
   -> ExampleResult
 {
   // The runs start together, each on a clock whose axis starts when that run's main flow does:
@@ -92,7 +98,8 @@ func run(_ example: ExampleID, seed: UInt64, options: Options, view: any View) a
           return await runWithTasks(
             example, seed: seed, clock: clock, variant: options.variant, observer: record)
         case .python:
-          return await runWithPython(example, seed: seed, clock: clock, observer: record)
+          return await runWithPython(
+            example, seed: seed, clock: clock, output: output, observer: record)
         }
       }
     }
@@ -110,11 +117,20 @@ func run(_ example: ExampleID, seed: UInt64, options: Options, view: any View) a
   return result
 }
 
-/// Placeholder until the Python column lands: an empty, stopped run.
+/// Runs the Python program of `example` as the third column. The clock starts when Python says
+/// its example has started. A Python that fails is said on standard error, in one line; its run
+/// is then judged on what it printed (an empty run fails its checks).
 func runWithPython(
-  _ example: ExampleID, seed: UInt64, clock: ExampleClock,
+  _ example: ExampleID, seed: UInt64, clock: ExampleClock, output: Output,
   observer: @escaping @Sendable (Event) -> Void
 ) async -> Transcript {
-  Transcript(
-    example: example, paradigm: .python, seed: seed, startDate: clock.startDate, events: [])
+  do {
+    let run = try await PythonColumn.run(
+      example, seed: seed, pace: clock.pace, onStart: { _ in clock.start() }, observer: observer)
+    return run.transcript
+  } catch {
+    output.writeError("side-by-side: the Python column failed: \(error)\n")
+    return Transcript(
+      example: example, paradigm: .python, seed: seed, startDate: clock.startDate, events: [])
+  }
 }

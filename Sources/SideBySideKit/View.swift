@@ -20,7 +20,7 @@ extension View {
 extension Options.Format {
   func view(_ options: Options, output: Output, stampsFrom: Date? = nil) -> any View {
     switch self {
-    case .columns: ColumnsView(output: output, paradigms: options.paradigms.members)
+    case .columns: ColumnsView(output: output, paradigms: options.members)
     case .transcript: TranscriptView(output: output)
     case .timeline: TimelineView(output: output)
     case .json: JSONLinesView(output: output)

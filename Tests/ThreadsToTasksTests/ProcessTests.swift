@@ -40,7 +40,8 @@ struct ProcessRun {
 func runProcess(
   _ arguments: [String], executable: URL = sideBySideBinary, interrupt: Bool = false,
   signal: Int32 = SIGINT, after trigger: String = "{'a': 1, 'b': 2}", redirect: String? = nil,
-  closeAfterFirstLine: Bool = false, timeLimit: Duration = .seconds(60)
+  closeAfterFirstLine: Bool = false, timeLimit: Duration = .seconds(60),
+  path: String = "/usr/bin:/bin"
 ) async throws -> ProcessRun {
   let process = Process()
   if let redirect {
@@ -50,7 +51,7 @@ func runProcess(
     process.executableURL = executable
     process.arguments = arguments
   }
-  process.environment = ["NO_COLOR": "1", "PATH": "/usr/bin:/bin"]
+  process.environment = ["NO_COLOR": "1", "PATH": path]
   let out = Pipe()
   let err = Pipe()
   process.standardOutput = out

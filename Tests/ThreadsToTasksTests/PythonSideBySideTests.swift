@@ -1,0 +1,48 @@
+import Foundation
+import SideBySideKit
+import Testing
+import ThreadsToTasksCore
+
+/// `side-by-side --python`: the Python program as the third column, judged like the others.
+@Suite("side-by-side with the Python column", .tags(.realTime))
+struct PythonSideBySideTests {
+  @Test(
+    "--python: Python's events beside the Swift ones, every check of the three paradigms holds",
+    .enabled(if: PythonColumn.interpreter() != nil, "python3 is not on PATH"))
+  func pythonColumn() async throws {
+    let run = try await runProcess([
+      "simple-threading", "synchronizing-threads", "--python", "--format", "json", "--pace",
+      "0.1", "--seed", "7",
+    ])
+    #expect(run.status == 0, "\(run.out)\(run.err)")
+    let objects = try run.out.split(separator: "\n").map {
+      try #require(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+    }
+    #expect(objects.contains { $0["paradigm"] as? String == "python" })
+    let summaries = objects.filter { $0["verdict"] != nil }
+    #expect(summaries.count == 2)
+    for summary in summaries {
+      let names = (summary["checks"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
+      #expect(
+        names == [
+          "thread ~ notebook", "task ~ notebook", "python ~ notebook", "thread ~ task",
+          "thread ~ python", "task ~ python",
+        ])
+      #expect(summary["verdict"] as? String == "equivalent")
+    }
+  }
+
+  @Test("--python without python3 on PATH: exit 69 and one line on stderr")
+  func noPython() async throws {
+    let empty = FileManager.default.temporaryDirectory.appendingPathComponent("no-python-here")
+    try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+    let run = try await runProcess(["--python", "--pace", "0.05"], path: empty.path)
+    #expect(run.status == 69)
+    #expect(run.err == "side-by-side: the Python column needs python3, and there is none on PATH\n")
+    #expect(run.out.isEmpty)
+    // Without --python, everything works without Python.
+    let swiftOnly = try await runProcess(
+      ["start-new-thread", "--pace", "0.05", "--seed", "7"], path: empty.path)
+    #expect(swiftOnly.status == 0)
+  }
+}
