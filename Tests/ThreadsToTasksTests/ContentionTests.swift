@@ -5,7 +5,7 @@ import ThreadsToTasksCore
 
 @testable import TaskVersions
 
-@Suite("Under contention")
+@Suite("Under contention", .tags(.realTime), .timeLimit(.minutes(1)))
 struct ContentionTests {
   @Test(
     "the recorder keeps 100,000 events from 1,000 tasks and 200 threads, whole and in lane order")

@@ -17,7 +17,7 @@ func sideBySideOutput(_ arguments: [String], width: Int = 80) async -> (
   return (status, out.withLock { $0 }, err.withLock { $0 })
 }
 
-@Suite("side-by-side shows both paradigms")
+@Suite("side-by-side shows both paradigms", .tags(.realTime))
 struct SideBySideTests {
   @Test("columns: every example, aligned rows, a verdict and the seed for each")
   func columns() async {
