@@ -63,8 +63,10 @@ public final class ExampleClock: Sendable {
   ///
   /// Every delay in the notebook is whole seconds, so every sleep begins on a beat; the deadline is
   /// that beat plus the delay, which absorbs however late the previous sleep woke up.
-  public func deadline(afterSleeping notebookSeconds: Int) -> ContinuousClock.Instant {
-    let beatNow = Self.beat(of: elapsed())
+  public func deadline(
+    afterSleeping notebookSeconds: Int, from now: ContinuousClock.Instant = .now
+  ) -> ContinuousClock.Instant {
+    let beatNow = Self.beat(of: elapsed(at: now))
     return startInstant + pace.duration(Double(beatNow + notebookSeconds))
   }
 }

@@ -15,8 +15,10 @@ public final class ExampleContext: Sendable {
   public let stop: StopSignal
   /// The lanes running now, the main flow's first (each runner enters it as the run starts).
   public let roster = Roster()
-  /// A lane to hold back at its first attempt to take a lock, until another lane holds it:
-  /// how the tests force the other outcome of a lock's open choice by a real run.
+  /// A lane to hold back, so that a real run takes the open choice the other way: at its first
+  /// attempt to take a lock it waits until another lane holds it, and each of its sleeps ends a
+  /// tenth of a beat after its deadline (still in the same beat), so a lane that wakes in the
+  /// same beat goes first.
   public let holdBack: String?
   private let random: Locked<SeededRandom>
   private let lateness = Locked(0.0)
@@ -56,6 +58,13 @@ public final class ExampleContext: Sendable {
       dummies[key ?? -(dummies.count + 1)] = name
       return name
     }
+  }
+
+  /// When a sleep of `seconds` by `lane` that begins now ends: on its beat, a tenth of a beat
+  /// later for the held-back lane.
+  public func sleepDeadline(_ seconds: Int, lane: String) -> ContinuousClock.Instant {
+    let deadline = clock.deadline(afterSleeping: seconds)
+    return lane == holdBack ? deadline + clock.pace.duration(0.1) : deadline
   }
 
   /// Notes that a sleep due at `deadline` ended now: how late it was, kept if the latest yet.

@@ -54,3 +54,34 @@ extension Tag {
   /// Tests that run examples in real time (at the test pace), apart from the pure ones.
   @Tag static var realTime: Self
 }
+
+@Suite("Each outcome of every open choice, taken by a real run", .tags(.realTime))
+struct OpenChoiceTests {
+  /// A seed whose two delays are equal: thread1 and thread2 end in the same beat.
+  static let tie = (UInt64(1)...100).first {
+    simpleThreadingDelays(seed: $0).0 == simpleThreadingDelays(seed: $0).1
+  }!
+
+  @Test(
+    "equal delays: whichever thread is held back ends second, in both paradigms",
+    arguments: [("thread1", "thread2"), ("thread2", "thread1")])
+  func tieEitherWay(heldBack: String, first: String) async {
+    let (thread, task) = await runBoth(.simpleThreading, seed: Self.tie, holdBack: heldBack)
+    for run in [thread, task] {
+      let exits = run.events.filter { $0.text.hasPrefix("Exiting ") }
+      #expect(exits.map(\.lane) == [first, heldBack], "\(run.paradigm)")
+      #expect(Set(exits.map(\.beat)).count == 1, "\(run.paradigm): both in one beat")
+    }
+    let verdict = Equivalence.judge([thread, task])
+    #expect(verdict.isEquivalent, "\(verdict.differences)")
+  }
+
+  @Test("a sleep that begins late still ends on its beat: lateness does not add up")
+  func sleepsEndOnTheirBeat() {
+    let clock = ExampleClock(pace: .test)
+    let start = clock.startInstant
+    let lateStart = start + Pace.test.duration(0.6)
+    #expect(clock.deadline(afterSleeping: 2, from: lateStart) == start + Pace.test.duration(2))
+    #expect(clock.deadline(afterSleeping: 1, from: start) == start + Pace.test.duration(1))
+  }
+}

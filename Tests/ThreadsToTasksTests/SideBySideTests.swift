@@ -71,6 +71,15 @@ struct SideBySideTests {
     #expect(run.out.contains("≠"))
   }
 
+  @Test("the exit status is the worst verdict of all, not the last example's")
+  func worstVerdictWins() async {
+    let run = await sideBySideOutput([
+      "synchronizing-threads", "start-new-thread", "--naive-actor", "--seed", "7",
+    ])
+    #expect(run.out.contains("start-new-thread: equivalent"))
+    #expect(run.status == 1)
+  }
+
   @Test("json: JSON Lines with exactly the documented keys, then a summary per example")
   func json() async throws {
     let run = await sideBySideOutput(["--format", "json", "--seed", "7"])

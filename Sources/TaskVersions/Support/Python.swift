@@ -49,9 +49,9 @@ func sleep(_ seconds: Int, noted: Bool) async throws {
   guard let context = RunContext.current else {
     return try await Task.sleep(for: .seconds(seconds))
   }
-  let deadline = context.clock.deadline(afterSleeping: seconds)
-  let from = context.clock.elapsed()
   let lane = currentLane
+  let deadline = context.sleepDeadline(seconds, lane: lane)
+  let from = context.clock.elapsed()
   defer { if noted { context.recorder.note(.sleep, lane: lane, from: from) } }
   try await context.stop.sleep(until: deadline)
   context.noteWake(deadline: deadline)

@@ -135,7 +135,7 @@ func sleepDeadline(_ seconds: Int) -> ContinuousClock.Instant {
   guard let context = (Thread.current as? JoinableThread)?.context else {
     return .now + .seconds(seconds)
   }
-  return context.clock.deadline(afterSleeping: seconds)
+  return context.sleepDeadline(seconds, lane: Thread.current.name ?? "?")
 }
 
 /// Real seconds from now until `deadline`, for `NSCondition.wait(until:)`.
