@@ -355,7 +355,9 @@ struct PythonColumnTests {
     let stoppedAt = ContinuousClock.now
     running.cancel()
     let run = try await running.value
-    #expect(ContinuousClock.now - stoppedAt < .seconds(1))
+    // Not a speed check: far below the 9 s the run takes, it proves the stop ended it early
+    // (wide enough for ThreadSanitizer, which slows everything several times over).
+    #expect(ContinuousClock.now - stoppedAt < .seconds(5))
     #expect(run.transcript.wasStopped)
     #expect(!run.transcript.events.isEmpty)
     #expect(run.transcript.events.allSatisfy { $0.elapsed < 1 }, "\(run.transcript.events)")
@@ -371,7 +373,7 @@ struct PythonColumnTests {
       try await Self.closeStdinOnceStarted(python, harness)
     }
     #expect(status == 3)
-    #expect(afterClose < .seconds(1))
+    #expect(afterClose < .seconds(5))
   }
 
   /// Starts the harness at the notebook's pace, closes its stdin once it has printed, and returns
@@ -440,7 +442,7 @@ struct PythonColumnTests {
     #expect(
       error?.description
         == "python3 harness.py simple-threading printed not a JSON object: not json")
-    #expect(ContinuousClock.now - started < .seconds(1))
+    #expect(ContinuousClock.now - started < .seconds(10))
   }
 
   @Test("a non-zero exit is an error with the last stderr line; no end line is one too")
@@ -474,7 +476,7 @@ struct PythonColumnTests {
     running.cancel()
     let run = try await running.value
     #expect(run.transcript.wasStopped)
-    #expect(ContinuousClock.now - stoppedAt < .seconds(1))
+    #expect(ContinuousClock.now - stoppedAt < .seconds(10))
   }
 
   @Test("a child that ignores SIGTERM is killed after the bound")
