@@ -1,4 +1,4 @@
-"""Runs one of notebook_examples.py's examples and reports what it printed, as JSON Lines.
+"""Runs one example of notebook_examples.py (or beyond_examples.py) and reports what it printed, as JSON Lines.
 
     python3 -W ignore harness.py EXAMPLE --seed N --pace SECONDS [--hold-back LANE]
 
@@ -51,6 +51,16 @@ warnings.simplefilter("ignore")
 sys.dont_write_bytecode = True  # the script may sit in a read-only resource bundle
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import notebook_examples  # noqa: E402  (after the path is set)
+
+try:  # the examples beyond the notebook, when the package has them
+    import beyond_examples  # noqa: E402
+    MODULES = [notebook_examples, beyond_examples]
+except ImportError:
+    MODULES = [notebook_examples]
+
+# Every example id, with the module that defines it.
+EXAMPLES = {name: (module, function)
+            for module in MODULES for name, function in module.EXAMPLES.items()}
 
 MASK = (1 << 64) - 1
 
@@ -274,7 +284,7 @@ class GatedLock:
 def make_lock_factory(hold):
     def lock_factory():
         # Only a lock the example module makes is gated; threading's own locks stay real.
-        if sys._getframe(1).f_globals.get("__name__") == notebook_examples.__name__:
+        if sys._getframe(1).f_globals.get("__name__") in {m.__name__ for m in MODULES}:
             return GatedLock(hold)
         return _real_lock()
 
@@ -321,7 +331,7 @@ def seed_value(text):
 
 def main():
     parser = argparse.ArgumentParser(prog="harness.py", description=__doc__.splitlines()[0])
-    parser.add_argument("example", choices=sorted(notebook_examples.EXAMPLES))
+    parser.add_argument("example", choices=sorted(EXAMPLES))
     parser.add_argument("--seed", type=seed_value, default=0)
     parser.add_argument("--pace", type=positive_float, default=1.0,
                         help="real seconds per notebook second (default 1)")
@@ -346,13 +356,14 @@ def main():
     time.ctime = recording_ctime
     random.randint = generator.randint
     threading.Thread.join = make_join(clock)
-    notebook_examples.print = make_print(clock)
+    for module in MODULES:
+        module.print = make_print(clock)
     hold = None
     if options.hold_back is not None:
         hold = HoldBack(options.hold_back, bound=max(5.0, 30 * options.pace))
         threading.Lock = make_lock_factory(hold)
 
-    example = notebook_examples.EXAMPLES[options.example]
+    example = EXAMPLES[options.example][1]
     with _output_lock:
         clock.start()
         _write({"start": clock.start_wall})
