@@ -170,3 +170,35 @@ struct SideBySideTests {
     #expect(run.err.contains("Usage: side-by-side"))
   }
 }
+
+@Suite("An interrupted run says so in every format", .tags(.realTime), .timeLimit(.minutes(1)))
+struct InterruptedSummaryTests {
+  @Test("json: the summary says interrupted, judged on the beats it finished; exit 130")
+  func interruptedJSON() async throws {
+    let out = Locked("")
+    let (firstEvent, signal) = AsyncStream.makeStream(of: Void.self)
+    let output = Output(
+      width: nil,
+      write: { text in
+        out.withLock { $0 += text }
+        if text.contains("\"lane\"") { signal.yield() }
+      }, writeError: { _ in })
+    let run = Task {
+      await sideBySide(
+        ["synchronizing-threads", "--format", "json", "--seed", "7", "--pace", "0.2"],
+        output: output)
+    }
+    for await _ in firstEvent { break }
+    run.cancel()
+    #expect(await run.value == 130)
+    let summary = try #require(out.withLock { $0 }.split(separator: "\n").last)
+    let object = try #require(
+      JSONSerialization.jsonObject(with: Data(summary.utf8)) as? [String: Any])
+    #expect(object["verdict"] as? String == "interrupted")
+    #expect(object["interrupted"] as? Bool == true)
+    #expect(object["judged_before_beat"] as? Int == 0)
+    // Judged only on what it had time to print: nothing it printed is held against it.
+    let checks = try #require(object["checks"] as? [[String: Any]])
+    #expect(checks.allSatisfy { $0["holds"] as? Bool == true }, "\(checks)")
+  }
+}
