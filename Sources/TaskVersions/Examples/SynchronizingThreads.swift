@@ -15,11 +15,22 @@ actor SerialPrinter: TimePrinter {
 
   init(threadLock: AsyncLock = AsyncLock()) { self.threadLock = threadLock }
 
-  func lockedPrintTime(_ threadName: String, _ delay: Int, _ counter: Int) async throws {
+  // Not isolated: the lock is taken where the caller runs, before the hop onto the actor, so the
+  // thread that starts first takes it first, as in Python (the hop is a suspension at which the
+  // other worker could overtake).
+  nonisolated func lockedPrintTime(_ threadName: String, _ delay: Int, _ counter: Int)
+    async throws
+  {
     // Python: `lock = threadLock.acquire()`.
     let lock = try await threadLock.acquire()
     // Python: `threadLock.release()`. Synchronous, so it can sit in a `defer`, which cannot await.
     defer { threadLock.release() }
+    try await printLocked(lock, threadName, delay, counter)
+  }
+
+  private func printLocked(_ lock: Bool, _ threadName: String, _ delay: Int, _ counter: Int)
+    async throws
+  {
     print("lock value", lock)
     try await printTime(threadName, delay, counter)
   }

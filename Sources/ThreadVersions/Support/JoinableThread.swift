@@ -20,6 +20,7 @@ open class JoinableThread: Thread {
   private let state = NSCondition()
   private var started = false
   private var running = false
+  private var blocking = false
   private var finished = false
   private var storedName: String
   private var rosterToken: Int?
@@ -60,9 +61,12 @@ open class JoinableThread: Thread {
   open func run() { target?() }
 
   // snippet: start
-  /// Starts the thread and returns once it is running. Python: `start()`, which waits for the new
-  /// thread to signal that it has started; Foundation's `start()` returns at once, before the
-  /// thread has run at all, which lets the main flow print first almost every time.
+  /// Starts the thread and returns once it is running — and, as far as the run can tell, has run
+  /// up to its first blocking call (a sleep, a join, the lock), or for 5 ms. Python: `start()`
+  /// waits for the new thread to signal that it has started, and the GIL then usually lets that
+  /// thread run until it blocks or its switch interval (5 ms) is up. Foundation's `start()`
+  /// returns at once, before the thread has run at all, which lets the main flow print first
+  /// almost every time.
   open override func start() {
     state.withLock {
       started = true
@@ -71,6 +75,17 @@ open class JoinableThread: Thread {
     super.start()
     state.withLock {
       while !running { state.wait() }
+      let switchInterval = Date(timeIntervalSinceNow: 0.005)
+      while !blocking && !finished && state.wait(until: switchInterval) {}
+    }
+  }
+
+  /// Tells `start()` that the calling thread is about to block: its start is over.
+  static func willBlock() {
+    guard let thread = Thread.current as? JoinableThread else { return }
+    thread.state.withLock {
+      thread.blocking = true
+      thread.state.broadcast()
     }
   }
 
@@ -92,6 +107,7 @@ open class JoinableThread: Thread {
   // snippet: join
   /// Blocks until the body has returned. Python: `join()`. Returns at once if it already has.
   public func join() {
+    Self.willBlock()
     let waiting = JoinWait()
     state.withLock {
       while !finished { state.wait() }
@@ -103,6 +119,7 @@ open class JoinableThread: Thread {
   /// Python: `join(timeout=seconds)`.
   public func join(timeout seconds: Int) {
     let deadline = sleepDeadline(seconds)
+    Self.willBlock()
     let waiting = JoinWait()
     state.withLock {
       while !finished, ContinuousClock.now < deadline {

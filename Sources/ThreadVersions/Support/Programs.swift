@@ -90,11 +90,16 @@ final class ObservedLock: NSLocking, @unchecked Sendable {  // safe: state under
     let me = Thread.current.name ?? "?"
     let from = context.clock.elapsed()
     if let heldBack, me == heldBack {
+      JoinableThread.willBlock()
       state.withLock {
         while firstHolder == nil || firstHolder == me { state.wait() }
       }
     }
-    inner.lock()
+    // Only a lock that is taken blocks, and only then is a thread's start over (as in Python).
+    if (inner as? NSLock)?.try() != true {
+      JoinableThread.willBlock()
+      inner.lock()
+    }
     context.recorder.note(.lockWait, lane: me, from: from)
     state.withLock {
       if firstHolder == nil { firstHolder = me }

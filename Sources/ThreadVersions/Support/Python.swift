@@ -22,6 +22,7 @@ func print(_ items: Any..., separator: String = " ") {
 /// Python: `time.sleep(seconds)`. In a run, a stop request ends it early.
 func sleep(_ seconds: Int) {
   let deadline = sleepDeadline(seconds)
+  JoinableThread.willBlock()
   guard let context else { return Thread.sleep(forTimeInterval: realSeconds(until: deadline)) }
   let from = context.clock.elapsed()
   let lane = Thread.current.name ?? "?"
