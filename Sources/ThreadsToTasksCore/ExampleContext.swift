@@ -69,10 +69,20 @@ public final class ExampleContext: Sendable {
 
   /// Notes that a sleep due at `deadline` ended now: how late it was, kept if the latest yet.
   public func noteWake(deadline: ContinuousClock.Instant) {
-    let late = clock.notebookSeconds(deadline.duration(to: .now))
+    noteLateness(clock.notebookSeconds(deadline.duration(to: .now)))
+  }
+
+  /// Notes that something that could have happened `due` (notebook seconds) happened only now —
+  /// a lock handed over, a join returning — and how late that was, kept if the latest yet.
+  public func noteLate(since due: Double) {
+    noteLateness(clock.elapsed() - due)
+  }
+
+  private func noteLateness(_ late: Double) {
     lateness.withLock { $0 = max($0, late) }
   }
 
-  /// The most any sleep of the run woke after its deadline, in notebook seconds.
+  /// The most anything of the run — a sleep's end, a lock handed over, a join's return — came
+  /// after it was due, in notebook seconds.
   public var maximumLateness: Double { lateness.withLock { $0 } }
 }

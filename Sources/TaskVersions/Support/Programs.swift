@@ -34,6 +34,7 @@ let taskPrograms: [ExampleID: @Sendable (TaskVariant?, ExampleContext) async thr
 /// holds back the run's `holdBack` task at its first acquire.
 func observedLock(_ context: ExampleContext) -> AsyncLock {
   let since = Locked<[String: (kind: Activity.Kind, from: Double)]>([:])
+  let releasedAt = Locked<Double?>(nil)
   return AsyncLock(holdingBack: context.holdBack) { transition in
     let lane = currentLane
     let now = context.clock.elapsed()
@@ -48,6 +49,15 @@ func observedLock(_ context: ExampleContext) -> AsyncLock {
       return since[lane]
     }
     if let ended { context.recorder.note(ended.kind, lane: lane, from: ended.from) }
+    switch transition {
+    case .released: releasedAt.withLock { $0 = now }
+    case .acquired:
+      // Handed over late? (The lock was free, or passed on, from its release on.)
+      if let ended, let released = releasedAt.withLock({ $0 }), released > ended.from {
+        context.noteLate(since: released)
+      }
+    case .acquiring: break
+    }
   }
 }
 

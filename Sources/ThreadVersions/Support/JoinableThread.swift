@@ -22,6 +22,7 @@ open class JoinableThread: Thread {
   private var running = false
   private var blocking = false
   private var finished = false
+  private var finishedAt: Double?
   private var storedName: String
   private var rosterToken: Int?
   private let target: (@Sendable () -> Void)?
@@ -99,6 +100,7 @@ open class JoinableThread: Thread {
     state.withLock {
       if let rosterToken { context?.roster.leave(rosterToken) }
       finished = true
+      finishedAt = context?.clock.elapsed()
       state.broadcast()
     }
   }
@@ -109,10 +111,11 @@ open class JoinableThread: Thread {
   public func join() {
     Self.willBlock()
     let waiting = JoinWait()
-    state.withLock {
+    let ended = state.withLock {
       while !finished { state.wait() }
+      return finishedAt
     }
-    waiting.end()
+    waiting.end(joined: ended)
   }
 
   /// Blocks until the body has returned or `seconds` have passed; check `isAlive` to tell which.
@@ -140,9 +143,12 @@ private struct JoinWait {
   let lane = Thread.current.name ?? "?"
   let from = (Thread.current as? JoinableThread)?.context?.clock.elapsed()
 
-  func end() {
+  /// Ends the wait; `joined` is when the joined thread ended, if it did while we waited.
+  func end(joined: Double? = nil) {
     guard let context = thread?.context, let from else { return }
     context.recorder.note(.join, lane: lane, from: from)
+    // Returned late? (The join could return from the thread's end on.)
+    if let joined, joined > from { context.noteLate(since: joined) }
   }
 }
 

@@ -79,6 +79,7 @@ final class ObservedLock: NSLocking, @unchecked Sendable {  // safe: state under
   private let state = NSCondition()
   private var firstHolder: String?
   private var heldSince: Double?
+  private var releasedAt: Double?
 
   init(_ lock: any NSLocking & Sendable, context: ExampleContext, holdingBack lane: String?) {
     inner = lock
@@ -99,6 +100,10 @@ final class ObservedLock: NSLocking, @unchecked Sendable {  // safe: state under
     if (inner as? NSLock)?.try() != true {
       JoinableThread.willBlock()
       inner.lock()
+      // Handed over late? (The lock was free from its release on.)
+      if let released = state.withLock({ releasedAt }), released > from {
+        context.noteLate(since: released)
+      }
     }
     context.recorder.note(.lockWait, lane: me, from: from)
     state.withLock {
@@ -111,6 +116,7 @@ final class ObservedLock: NSLocking, @unchecked Sendable {  // safe: state under
   func unlock() {
     let since = state.withLock { heldSince }
     if let since { context.recorder.note(.lockHold, lane: Thread.current.name ?? "?", from: since) }
+    state.withLock { releasedAt = context.clock.elapsed() }
     inner.unlock()
   }
 }
