@@ -63,12 +63,14 @@ open class JoinableThread: Thread {
 
   // snippet: start
   /// Starts the thread and returns once it is running — and, as far as the run can tell, has run
-  /// up to its first blocking call (a sleep, a join, the lock), or for 5 ms. Python: `start()`
+  /// up to its first blocking call (a sleep, a join, the lock), or for 5 ms (at most a tenth of a
+  /// beat). Python: `start()`
   /// waits for the new thread to signal that it has started, and the GIL then usually lets that
   /// thread run until it blocks or its switch interval (5 ms) is up. Foundation's `start()`
   /// returns at once, before the thread has run at all, which lets the main flow print first
   /// almost every time.
   open override func start() {
+    let calledAt = context?.clock.elapsed()
     state.withLock {
       started = true
       rosterToken = context?.roster.enter(storedName)
@@ -76,9 +78,13 @@ open class JoinableThread: Thread {
     super.start()
     state.withLock {
       while !running { state.wait() }
-      let switchInterval = Date(timeIntervalSinceNow: 0.005)
+      // Paced, so that at a fast pace the wait stays a small part of a beat.
+      let interval = min(0.005, 0.1 * (context?.clock.pace.secondsPerBeat ?? 1))
+      let switchInterval = Date(timeIntervalSinceNow: interval)
       while !blocking && !finished && state.wait(until: switchInterval) {}
     }
+    // The notebook's time line counts a start as taking no time: whatever it took is lateness.
+    if let calledAt { context?.noteLate(since: calledAt) }
   }
 
   /// Tells `start()` that the calling thread is about to block: its start is over.
