@@ -71,7 +71,7 @@ func expectedTranscript(
     let shape = lanes[lane]!.removeFirst()
     lines.append((lane, shape.text, shape.beat))
   }
-  return transcript(example, paradigm, seed: seed, lines)
+  return transcript(example, paradigm, seed: seed, orderedByGuarantees(lines, example))
 }
 
 extension Transcript {

@@ -28,6 +28,7 @@ let taskPrograms: [ExampleID: @Sendable (TaskVariant?, ExampleContext) async thr
       printer: variant == .naiveActor
         ? NaivePrinter() : SerialPrinter(threadLock: AsyncLock(holdingBack: context.holdBack)))
   },
+  .producerConsumer: { _, _ in try await producerConsumer() },
 ]
 
 /// Whether `example` has a task program.

@@ -19,6 +19,7 @@ let threadPrograms: [ExampleID: @Sendable (ThreadKnobs, ExampleContext) -> Void]
   .synchronizingThreads: { knobs, context in
     synchronizingThreads(threadLock: HeldBackLock(knobs.lock, holdingBack: context.holdBack))
   },
+  .producerConsumer: { _, _ in producerConsumer() },
 ]
 
 /// Whether `example` has a thread program.

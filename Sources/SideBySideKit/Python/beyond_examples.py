@@ -1,0 +1,62 @@
+"""Beyond the notebook: the rest of Python's threading toolbox, as the package's Python column.
+
+One function per example of the group "beyond the notebook", named after the example's id
+(``producer-consumer`` is ``producer_consumer``), listed in ``EXAMPLES``. Each prints exactly the
+lines the two Swift versions print (``Sources/ThreadVersions/Examples`` and
+``Sources/TaskVersions/Examples``), lane by lane: a line's lane is the name of the thread that
+prints it, and the main flow's is ``MainThread``.
+
+Plain Python 3.8+, standard library only. Delays are whole seconds (one beat each).
+
+For the harness (``harness.py``), which paces ``time.sleep``: these examples also wait with a
+timeout, and those waits need pacing too, with a deadline counted from the beat the wait begins
+on, as ``time.sleep``'s is: ``threading.Event.wait(timeout)``, ``threading.Lock.acquire(timeout=)``,
+``threading.Thread.join(timeout)`` and ``concurrent.futures.Future.result(timeout=)``. Called
+directly, the functions run at the notebook's own pace.
+"""
+
+import queue
+import random  # noqa: F401  (the harness seeds random.randint; the examples draw no numbers yet)
+import threading
+import time
+
+
+# producer-consumer: queue.Queue --------------------------------------------------------------
+
+
+def producer(q):
+    for item in range(1, 5):
+        q.put(item)  # blocks while the queue holds two items: back-pressure
+        print("put", item)
+    q.put(None)  # the sentinel: there is no more
+    print("put the sentinel")
+
+
+def consumer(q):
+    while True:
+        item = q.get()  # blocks while the queue is empty
+        if item is None:
+            print("got the sentinel")
+            q.task_done()
+            break
+        time.sleep(1)  # the work on the item
+        print("processed", item)
+        q.task_done()
+
+
+def producer_consumer():
+    q = queue.Queue(maxsize=2)
+    consumer_thread = threading.Thread(target=consumer, args=(q,), name="consumer")
+    producer_thread = threading.Thread(target=producer, args=(q,), name="producer")
+    consumer_thread.start()
+    producer_thread.start()
+
+    producer_thread.join()  # first: a q.join() called before anything was put returns at once
+    q.join()  # returns once every item put, the sentinel too, was marked done
+    print("all items processed")
+    consumer_thread.join()
+
+
+EXAMPLES = {  # the example ids the Swift package uses
+    "producer-consumer": producer_consumer,
+}

@@ -1,0 +1,129 @@
+import Foundation
+import Testing
+import ThreadsToTasksCore
+
+@testable import TaskVersions
+@testable import ThreadVersions
+
+/// Waits, suspended, until `condition` holds, checking every millisecond; fails after a second.
+func eventually(_ condition: @Sendable () -> Bool) async throws {
+  let deadline = ContinuousClock.now + .seconds(1)
+  while !condition() {
+    guard ContinuousClock.now < deadline else {
+      Issue.record("the condition did not come true within a second")
+      return
+    }
+    try await Task.sleep(for: .milliseconds(1))
+  }
+}
+
+@Suite("AsyncQueue: Python's queue.Queue for tasks")
+struct AsyncQueueTests {
+  @Test("items come out in order; put waits while the queue is full")
+  func boundedAndOrdered() async throws {
+    let q = AsyncQueue<Int>(maxsize: 2)
+    try await q.put(1)
+    try await q.put(2)
+    let third = Task { try await q.put(3) }
+    try await eventually { q.waiting.putters == 1 }
+    #expect(q.count == 2)
+    #expect(try await q.get() == 1)
+    try await third.value
+    #expect(try await q.get() == 2)
+    #expect(try await q.get() == 3)
+  }
+
+  @Test("get waits for an item, and a waiting getter is handed the next put")
+  func getWaits() async throws {
+    let q = AsyncQueue<String>(maxsize: 1)
+    let getter = Task { try await q.get() }
+    try await eventually { q.waiting.getters == 1 }
+    try await q.put("a")
+    #expect(try await getter.value == "a")
+    #expect(q.count == 0)
+  }
+
+  @Test("a cancelled put leaves without putting; a cancelled get leaves without taking")
+  func cancellation() async throws {
+    let q = AsyncQueue<Int>(maxsize: 1)
+    try await q.put(1)
+    let put = Task { try await q.put(2) }
+    try await eventually { q.waiting.putters == 1 }
+    put.cancel()
+    await #expect(throws: CancellationError.self) { try await put.value }
+    #expect(try await q.get() == 1)
+    #expect(q.count == 0)
+    let get = Task { try await q.get() }
+    try await eventually { q.waiting.getters == 1 }
+    get.cancel()
+    await #expect(throws: CancellationError.self) { try await get.value }
+    try await q.put(3)
+    #expect(try await q.get() == 3)
+  }
+
+  @Test("a task cancelled before it calls put or get throws at once")
+  func cancelledBefore() async {
+    let q = AsyncQueue<Int>(maxsize: 1)
+    let both = Task {
+      withUnsafeCurrentTask { $0?.cancel() }
+      await #expect(throws: CancellationError.self) { try await q.put(1) }
+      await #expect(throws: CancellationError.self) { _ = try await q.get() }
+    }
+    await both.value
+    #expect(q.count == 0)
+  }
+
+  @Test("join waits until every item is marked done")
+  func join() async throws {
+    let q = AsyncQueue<Int>()
+    try await q.join()  // nothing put: returns at once
+    try await q.put(1)
+    try await q.put(2)
+    let joined = Latch()
+    let joiner = Task {
+      try await q.join()
+      joined.open()
+    }
+    _ = try await q.get()
+    q.taskDone()
+    _ = try await q.get()
+    try await Task.sleep(for: .milliseconds(20))
+    #expect(!joined.isOpen)
+    q.taskDone()
+    try await joiner.value
+    #expect(joined.isOpen)
+  }
+}
+
+@Suite("BlockingQueue: Python's queue.Queue for threads")
+struct BlockingQueueTests {
+  @Test("put blocks while the queue is full; items come out in order; join waits for taskDone")
+  func boundedOrderedJoined() async throws {
+    let q = BlockingQueue<Int>(maxsize: 2)
+    q.put(1)
+    q.put(2)
+    let putThird = Latch()
+    let producer = JoinableThread(name: "producer") {
+      q.put(3)
+      putThird.open()
+    }
+    producer.start()
+    try await Task.sleep(for: .milliseconds(20))
+    #expect(!putThird.isOpen && q.count == 2)
+    #expect(q.get() == 1)
+    #expect(try await putThird.wait(until: .now + .seconds(1)))
+    #expect(q.get() == 2 && q.get() == 3)
+    let joined = Latch()
+    let joiner = JoinableThread(name: "joiner") {
+      q.join()
+      joined.open()
+    }
+    joiner.start()
+    q.taskDone()
+    q.taskDone()
+    try await Task.sleep(for: .milliseconds(20))
+    #expect(!joined.isOpen)
+    q.taskDone()
+    #expect(try await joined.wait(until: .now + .seconds(1)))
+  }
+}

@@ -1,0 +1,143 @@
+import Foundation
+import Testing
+import ThreadsToTasksCore
+
+@testable import TaskVersions
+@testable import ThreadVersions
+
+/// Runs `program` as a thread version of `example` would run: on a `MainThread` of its own, in a
+/// fresh run context. For the broken-on-purpose variants, which are not registered programs.
+func runThreadProgram(
+  _ example: ExampleID, seed: UInt64 = 7, _ program: @escaping @Sendable () -> Void
+) async -> Transcript {
+  let clock = ExampleClock(pace: testPace)
+  let context = ExampleContext(recorder: Recorder(clock: clock), seed: seed)
+  await withCheckedContinuation { (finished: CheckedContinuation<Void, Never>) in
+    let main = JoinableThread(name: mainLane, context: context) {
+      clock.start()
+      program()
+      finished.resume()
+    }
+    main.start()
+  }
+  return Transcript(
+    example: example, paradigm: .thread, seed: seed, startDate: clock.startDate,
+    events: context.recorder.recorded, lateness: context.maximumLateness)
+}
+
+/// Runs `program` as a task version of `example` would run: as a child task named `MainThread`,
+/// in a fresh run context. For the broken-on-purpose variants, which are not registered programs.
+func runTaskProgram(
+  _ example: ExampleID, seed: UInt64 = 7,
+  _ program: @escaping @Sendable () async throws -> Void
+) async -> Transcript {
+  let clock = ExampleClock(pace: testPace)
+  let context = ExampleContext(recorder: Recorder(clock: clock), seed: seed)
+  await withTaskGroup { group in
+    group.addTask(name: mainLane) {
+      await RunContext.$current.withValue(context) {
+        clock.start()
+        _ = context.roster.enter(mainLane)
+        try? await program()
+      }
+    }
+  }
+  return Transcript(
+    example: example, paradigm: .task, seed: seed, startDate: clock.startDate,
+    events: context.recorder.recorded, lateness: context.maximumLateness)
+}
+
+/// `lines` (lane, text, beat) with each line a `happensBefore` guarantee puts after another line
+/// of its beat moved, with the rest of its lane in between, to just after that line: how a real
+/// run records them. `expectedTranscript` merges lanes by beat and cannot know these.
+func orderedByGuarantees(
+  _ lines: [(String, String, Int)], _ example: ExampleID
+) -> [(String, String, Int)] {
+  var lines = lines
+  for _ in lines.indices {
+    var moved = false
+    for case .happensBefore(let earlier, .line(let lane, let text), _) in example.guarantees {
+      guard let after = lines.firstIndex(where: { $0.0 == lane && $0.1 == text }) else { continue }
+      let found: Int? =
+        switch earlier {
+        case .line(let lane, let text): lines.firstIndex { $0.0 == lane && $0.1 == text }
+        case .end(let lane): lines.lastIndex { $0.0 == lane }
+        }
+      guard let before = found, before > after, lines[before].2 == lines[after].2 else { continue }
+      let moving = (after..<before).filter { lines[$0].0 == lane }
+      let kept = lines.indices.filter { !moving.contains($0) }.map { lines[$0] }
+      let insertAt = kept.firstIndex { $0 == lines[before] }! + 1
+      lines = Array(kept[..<insertAt]) + moving.map { lines[$0] } + Array(kept[insertAt...])
+      moved = true
+    }
+    if !moved { break }
+  }
+  return lines
+}
+
+/// The same hand-made transcript judged as the thread and as the task version.
+func judgeAsBoth(_ broken: Transcript) -> Verdict {
+  var task = broken
+  task.paradigm = .task
+  return Equivalence.judge([broken, task])
+}
+
+@Suite("Beyond the notebook: both paradigms keep each example's guarantees", .tags(.realTime))
+struct BeyondTests {
+  // MARK: producer-consumer
+
+  @Test("producer-consumer: a bounded queue in both paradigms, equivalent")
+  func producerConsumer() async {
+    let (thread, task) = await runBoth(.producerConsumer)
+    let verdict = Equivalence.judge([thread, task])
+    #expect(verdict.kind == .equivalent, "\(verdict.differences)")
+  }
+
+  @Test("producer-consumer: AsyncStream as the queue loses item 4 and never holds put back")
+  func asyncStreamLosesAnItem() async {
+    let task = await runTaskProgram(.producerConsumer) {
+      try await TaskVersions.producerConsumerOverAsyncStream()
+    }
+    let verdict = Equivalence.judge([task])
+    #expect(verdict.kind == .notEquivalent)
+    #expect(!task.events.contains { $0.text == "processed 4" })
+    #expect(verdict.differences.contains { $0.contains("consumer: ") }, "\(verdict.differences)")
+    #expect(verdict.differences.contains { $0.contains("(the queue holds 2: put 4 waits") })
+  }
+
+  @Test("producer-consumer: a queue without a bound is caught by its guarantees")
+  func unboundedQueue() async {
+    let thread = await runThreadProgram(.producerConsumer) {
+      let q = BlockingQueue<Int?>(maxsize: 0)
+      let consumerThread = JoinableThread(name: "consumer") { ThreadVersions.consumer(q) }
+      let producerThread = JoinableThread(name: "producer") { ThreadVersions.producer(q) }
+      consumerThread.start()
+      producerThread.start()
+      q.join()
+      consumerThread.join()
+      producerThread.join()
+    }
+    let verdict = Equivalence.judge([thread])
+    #expect(verdict.kind == .notEquivalent)
+    #expect(verdict.differences.contains { $0.contains("put 4 waits until item 2 is taken") })
+    #expect(verdict.differences.contains { $0.contains("waits until item 3 is taken") })
+  }
+
+  @Test("producer-consumer: a queue that loses an item, in both, is caught")
+  func lostItem() {
+    let verdict = judgeAsBoth(
+      expectedTranscript(.producerConsumer).editing { $0.removeAll { $0.text == "processed 3" } })
+    #expect(verdict.kind == .notEquivalent)
+    #expect(verdict.differences.contains { $0.contains("consumer: 'processed 3' at beat 3") })
+  }
+
+  @Test("producer-consumer: join returning before the last task_done is caught")
+  func joinTooEarly() {
+    let verdict = judgeAsBoth(
+      expectedTranscript(.producerConsumer).editing { events in
+        let done = events.remove(at: events.firstIndex { $0.text == "all items processed" }!)
+        events.insert(done, at: events.firstIndex { $0.text == "got the sentinel" }!)
+      })
+    #expect(verdict.differences.contains { $0.contains("(q.join() waits for every task_done())") })
+  }
+}
