@@ -71,6 +71,7 @@ public struct Example: Sendable {
   public static let catalogue: [Example] = [
     .startNewThread, .threadingModule, .simpleThreading, .synchronizingThreads,
     .producerConsumer,
+    .workerPool,
   ]
 }
 

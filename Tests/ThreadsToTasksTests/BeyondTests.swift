@@ -140,4 +140,51 @@ struct BeyondTests {
       })
     #expect(verdict.differences.contains { $0.contains("(q.join() waits for every task_done())") })
   }
+
+  // MARK: worker-pool
+
+  @Test("worker-pool: equivalent, with the task group's cancellation declared and named")
+  func workerPool() async {
+    let (thread, task) = await runBoth(.workerPool)
+    let verdict = Equivalence.judge([thread, task])
+    #expect(verdict.kind == .equivalent, "\(verdict.differences)")
+    #expect(verdict.declared.count == 1 && verdict.declared[0].hasPrefix("task: the first error"))
+    #expect(!task.events.contains { $0.text == "job 1 -> 1" })
+    #expect(thread.events.contains { $0.text == "job 4 -> 16" })
+  }
+
+  @Test("worker-pool: a pool wider than two is caught, in both paradigms", arguments: [3, 4])
+  func poolTooWide(width: Int) async {
+    let thread = await runThreadProgram(.workerPool) {
+      ThreadVersions.workerPool(maxWorkers: width)
+    }
+    let task = await runTaskProgram(.workerPool) {
+      try await TaskVersions.workerPool(maxWorkers: width)
+    }
+    for run in [thread, task] {
+      let verdict = Equivalence.judge([run])
+      #expect(verdict.kind == .notEquivalent, "\(run.paradigm)")
+      // Job 3 started at once instead of waiting for a free worker: it fails a beat early.
+      #expect(
+        verdict.differences.contains { $0.contains("'job 3 raised: job 3 failed' at beat 1") },
+        "\(verdict.differences)")
+    }
+  }
+
+  @Test("worker-pool: a task group that let the others finish would not be the declared one")
+  func groupThatDoesNotCancel() {
+    // The thread version's lines, as if the task version had not cancelled job 1 and job 4.
+    var task = expectedTranscript(.workerPool, .thread)
+    task.paradigm = .task
+    let verdict = Equivalence.judge([expectedTranscript(.workerPool, .thread), task])
+    #expect(verdict.kind == .notEquivalent)
+    #expect(verdict.differences.contains { $0.hasPrefix("task ~ notebook: MainThread:") })
+  }
+
+  @Test("worker-pool: an exception that gets lost instead of raised by result() is caught")
+  func lostException() {
+    let verdict = judgeAsBoth(
+      expectedTranscript(.workerPool).editing { $0.removeAll { $0.text.contains("raised") } })
+    #expect(verdict.kind == .notEquivalent)
+  }
 }

@@ -19,6 +19,7 @@ import queue
 import random  # noqa: F401  (the harness seeds random.randint; the examples draw no numbers yet)
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor, as_completed
 
 
 # producer-consumer: queue.Queue --------------------------------------------------------------
@@ -57,6 +58,32 @@ def producer_consumer():
     consumer_thread.join()
 
 
+# worker-pool: concurrent.futures.ThreadPoolExecutor ----------------------------------------------
+
+JOBS = [(1, 3, False), (2, 1, False), (3, 1, True), (4, 2, False)]  # (n, seconds, fails)
+
+
+def square(n, seconds, fails):
+    time.sleep(seconds)
+    if fails:
+        raise ValueError("job %d failed" % n)
+    return n * n
+
+
+def worker_pool(max_workers=2):
+    with ThreadPoolExecutor(max_workers=max_workers) as pool:
+        futures = {pool.submit(square, *job): job[0] for job in JOBS}
+        for future in as_completed(futures):  # in the order the jobs finish
+            n = futures[future]
+            try:
+                print("job %d ->" % n, future.result())  # raises the job's exception
+            except ValueError as error:
+                print("job %d raised:" % n, error)
+    # leaving the with block waited for every job: the pool cancels nothing that runs
+    print("pool shut down")
+
+
 EXAMPLES = {  # the example ids the Swift package uses
     "producer-consumer": producer_consumer,
+    "worker-pool": worker_pool,
 }

@@ -29,6 +29,7 @@ let taskPrograms: [ExampleID: @Sendable (TaskVariant?, ExampleContext) async thr
         ? NaivePrinter() : SerialPrinter(threadLock: AsyncLock(holdingBack: context.holdBack)))
   },
   .producerConsumer: { _, _ in try await producerConsumer() },
+  .workerPool: { _, _ in try await workerPool() },
 ]
 
 /// Whether `example` has a task program.

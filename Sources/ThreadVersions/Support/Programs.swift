@@ -20,6 +20,7 @@ let threadPrograms: [ExampleID: @Sendable (ThreadKnobs, ExampleContext) -> Void]
     synchronizingThreads(threadLock: HeldBackLock(knobs.lock, holdingBack: context.holdBack))
   },
   .producerConsumer: { _, _ in producerConsumer() },
+  .workerPool: { _, _ in workerPool() },
 ]
 
 /// Whether `example` has a thread program.
