@@ -72,6 +72,7 @@ public struct Example: Sendable {
     .startNewThread, .threadingModule, .simpleThreading, .synchronizingThreads,
     .producerConsumer,
     .workerPool,
+    .timeouts,
   ]
 }
 

@@ -127,3 +127,21 @@ struct BlockingQueueTests {
     #expect(try await joined.wait(until: .now + .seconds(1)))
   }
 }
+
+@Suite("Future: Python's concurrent.futures.Future for threads")
+struct FutureTests {
+  @Test("result(timeout:) gives up with nil; result() still gets the value, as often as asked")
+  func timeoutThenResult() async throws {
+    let future = Future<Int>()
+    let answers = Locked<[Int?]>([])
+    let reader = JoinableThread(name: "reader") {
+      let early = future.result(timeout: 0)
+      answers.withLock { $0 += [early, future.result(), future.result(timeout: 0)] }
+    }
+    reader.start()
+    try await Task.sleep(for: .milliseconds(20))
+    future.set(9)
+    try await eventually { answers.withLock { $0.count } == 3 }
+    #expect(answers.withLock { $0 } == [nil, 9, 9])
+  }
+}

@@ -187,4 +187,106 @@ struct BeyondTests {
       expectedTranscript(.workerPool).editing { $0.removeAll { $0.text.contains("raised") } })
     #expect(verdict.kind == .notEquivalent)
   }
+
+  // MARK: timeouts
+
+  @Test("timeouts: equivalent, with the job's cancellation in the task version declared")
+  func timeouts() async {
+    let (thread, task) = await runBoth(.timeouts)
+    let verdict = Equivalence.judge([thread, task])
+    #expect(verdict.kind == .equivalent, "\(verdict.differences)")
+    #expect(verdict.declared.count == 1 && verdict.declared[0].hasPrefix("task: racing the job"))
+  }
+
+  @Test("timeouts: an acquire whose timeout does not fire is caught")
+  func acquireThatWaits() {
+    // As if `acquire(timeout=1)` had waited for the lock: True, when the holder lets go.
+    let verdict = judgeAsBoth(
+      expectedTranscript(.timeouts).editing { events in
+        let index = events.firstIndex { $0.text.hasPrefix("acquire(timeout=1)") }!
+        var waited = events.remove(at: index)
+        waited.text = "acquire(timeout=1): True"
+        waited.beat = 3
+        events.insert(waited, at: events.firstIndex { $0.text == "holder lets go" }! + 1)
+      })
+    #expect(verdict.kind == .notEquivalent)
+    #expect(verdict.differences.contains { $0.contains("acquire(timeout=1): False") })
+  }
+
+  @Test("timeouts: a join(timeout) that returns only when the holder is done is caught")
+  func joinThatWaits() {
+    let verdict = judgeAsBoth(
+      expectedTranscript(.timeouts).editing { events in
+        let index = events.firstIndex { $0.text.hasPrefix("join(timeout=1)") }!
+        var waited = events.remove(at: index)
+        waited.text = "join(timeout=1): holder is alive: False"
+        events.insert(waited, at: events.firstIndex { $0.text == "holder lets go" }! + 1)
+      })
+    #expect(verdict.kind == .notEquivalent)
+    #expect(verdict.differences.contains { $0.contains("(join(timeout=1) gives up") })
+  }
+
+  @Test("timeouts: a race whose loser ignores cancellation returns only when the loser ends")
+  func raceWithAStubbornLoser() async {
+    let task = await runTaskProgram(.timeouts) {
+      // `await task.value` does not end when the waiting task is cancelled: the race waits.
+      let stubborn = Task { try await TaskVersions.slowSquare(3) }
+      do {
+        _ = try await withTimeout(1) { try await stubborn.value }
+      } catch {
+        TaskVersions.print("timed out:", error)
+      }
+    }
+    #expect(task.events.map(\.line) == ["timed out: TimeoutError"])
+    // Due at beat 1, it came when the stubborn job ended, at beat 2.
+    #expect(task.events.first?.beat == 2)
+  }
+}
+
+@Suite("withTimeout: the race that replaces Python's timeout=", .tags(.realTime))
+struct WithTimeoutTests {
+  /// Runs `body` in a run context at the test pace, so `sleep(1)` lasts one test beat.
+  func paced<T: Sendable>(_ body: @Sendable () async throws -> T) async rethrows -> T {
+    let context = ExampleContext(
+      recorder: Recorder(clock: ExampleClock(pace: testPace)), seed: 0)
+    return try await RunContext.$current.withValue(context, operation: body)
+  }
+
+  @Test("the work that finishes first gives its value, and the sleep is cancelled")
+  func workWins() async throws {
+    let start = ContinuousClock.now
+    let value = try await paced { try await withTimeout(50) { 42 } }
+    #expect(value == 42)
+    #expect(ContinuousClock.now - start < testPace.duration(4))
+  }
+
+  @Test("the time runs out first: TimeoutError, and the work is cancelled, not left running")
+  func timeWins() async throws {
+    let cancelled = Latch()
+    await #expect(throws: TimeoutError.self) {
+      try await paced {
+        try await withTimeout(1) {
+          do { try await TaskVersions.sleep(5) } catch { cancelled.open() }
+        }
+      }
+    }
+    #expect(cancelled.isOpen)
+  }
+
+  @Test("the work's own error comes through")
+  func workThrows() async {
+    struct Failed: Error {}
+    await #expect(throws: Failed.self) {
+      try await paced { try await withTimeout(5) { throw Failed() } }
+    }
+  }
+
+  @Test("cancelling the caller cancels both: CancellationError")
+  func callerCancelled() async {
+    let race = Task {
+      try await paced { try await withTimeout(5) { try await TaskVersions.sleep(5) } }
+    }
+    race.cancel()
+    await #expect(throws: CancellationError.self) { try await race.value }
+  }
 }

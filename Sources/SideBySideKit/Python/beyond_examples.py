@@ -15,6 +15,7 @@ on, as ``time.sleep``'s is: ``threading.Event.wait(timeout)``, ``threading.Lock.
 directly, the functions run at the notebook's own pace.
 """
 
+import concurrent.futures
 import queue
 import random  # noqa: F401  (the harness seeds random.randint; the examples draw no numbers yet)
 import threading
@@ -83,7 +84,51 @@ def worker_pool(max_workers=2):
     print("pool shut down")
 
 
+# timeouts: acquire(timeout=), join(timeout), result(timeout=) ----------------------------------
+
+
+def slow_square(n):
+    time.sleep(2)
+    return n * n
+
+
+def timeouts():
+    lock = threading.Lock()
+    has_the_lock = threading.Event()
+
+    def hold():
+        with lock:
+            has_the_lock.set()
+            print("holder has the lock")
+            time.sleep(3)
+            print("holder lets go")
+
+    holder = threading.Thread(target=hold, name="holder")
+    holder.start()
+    has_the_lock.wait()  # a started thread may not have reached the lock yet
+
+    acquired = lock.acquire(timeout=1)  # False when the time is up first
+    print("acquire(timeout=1):", acquired)
+    if acquired:
+        lock.release()
+
+    holder.join(timeout=1)  # returns when the time is up, finished or not
+    print("join(timeout=1): holder is alive:", holder.is_alive())
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        future = pool.submit(slow_square, 3)
+        try:
+            print("result(timeout=1):", future.result(timeout=1))
+        except concurrent.futures.TimeoutError:  # the built-in TimeoutError from Python 3.11
+            print("result(timeout=1): TimeoutError")
+        print("result():", future.result())  # only the waiting timed out: the job ran on
+
+    holder.join()
+    print("done")
+
+
 EXAMPLES = {  # the example ids the Swift package uses
     "producer-consumer": producer_consumer,
     "worker-pool": worker_pool,
+    "timeouts": timeouts,
 }

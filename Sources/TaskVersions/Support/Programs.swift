@@ -30,6 +30,7 @@ let taskPrograms: [ExampleID: @Sendable (TaskVariant?, ExampleContext) async thr
   },
   .producerConsumer: { _, _ in try await producerConsumer() },
   .workerPool: { _, _ in try await workerPool() },
+  .timeouts: { _, _ in try await timeouts() },
 ]
 
 /// Whether `example` has a task program.

@@ -21,6 +21,7 @@ let threadPrograms: [ExampleID: @Sendable (ThreadKnobs, ExampleContext) -> Void]
   },
   .producerConsumer: { _, _ in producerConsumer() },
   .workerPool: { _, _ in workerPool() },
+  .timeouts: { _, _ in timeouts() },
 ]
 
 /// Whether `example` has a thread program.
