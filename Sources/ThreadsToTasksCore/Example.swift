@@ -73,6 +73,7 @@ public struct Example: Sendable {
     .producerConsumer,
     .workerPool,
     .timeouts,
+    .stopFlags,
   ]
 }
 

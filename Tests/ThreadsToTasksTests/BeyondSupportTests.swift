@@ -145,3 +145,31 @@ struct FutureTests {
     #expect(answers.withLock { $0 } == [nil, 9, 9])
   }
 }
+
+@Suite("ThreadingEvent: Python's threading.Event for threads and for tasks")
+struct ThreadingEventTests {
+  @Test("a thread's wait(timeout:) returns false when the time runs out, true once set")
+  func threadEvent() async throws {
+    let event = ThreadVersions.ThreadingEvent()
+    #expect(!event.wait(timeout: 0) && !event.isSet)
+    let woke = Locked<Bool?>(nil)
+    let waiter = JoinableThread(name: "waiter") { woke.withLock { $0 = event.wait(timeout: 60) } }
+    waiter.start()
+    event.set()
+    try await eventually { woke.withLock { $0 } != nil }
+    #expect(woke.withLock { $0 } == true && event.isSet)
+  }
+
+  @Test("a task's wait ends when set, and throws when the task is cancelled")
+  func taskEvent() async throws {
+    let event = TaskVersions.ThreadingEvent()
+    #expect(try await !event.wait(timeout: 0))
+    let waiter = Task { try await event.wait(timeout: 60) }
+    event.set()
+    #expect(try await waiter.value)
+    let never = TaskVersions.ThreadingEvent()
+    let cancelled = Task { try await never.wait() }
+    cancelled.cancel()
+    await #expect(throws: CancellationError.self) { try await cancelled.value }
+  }
+}

@@ -241,6 +241,40 @@ struct BeyondTests {
     // Due at beat 1, it came when the stubborn job ended, at beat 2.
     #expect(task.events.first?.beat == 2)
   }
+
+  // MARK: stop-flags
+
+  @Test("stop-flags: a cooperative stop in both paradigms, equivalent")
+  func stopFlags() async {
+    let (thread, task) = await runBoth(.stopFlags)
+    let verdict = Equivalence.judge([thread, task])
+    #expect(verdict.kind == .equivalent, "\(verdict.differences)")
+  }
+
+  @Test("stop-flags: a worker that stops before it is asked is caught")
+  func stopsBeforeAsked() {
+    let verdict = judgeAsBoth(
+      expectedTranscript(.stopFlags).editing { events in
+        let stopping = events.remove(at: events.firstIndex { $0.text.hasPrefix("stopping") }!)
+        events.insert(stopping, at: events.firstIndex { $0.text.hasPrefix("asking") }!)
+      })
+    #expect(verdict.differences.contains { $0.contains("(stopping is cooperative") })
+  }
+
+  @Test("stop-flags: a stop that does not cut the wait short is caught by the beats")
+  func waitNotCutShort() {
+    // As if the flag were only read when the 2-second wait ran out, at beat 4.
+    let verdict = judgeAsBoth(
+      expectedTranscript(.stopFlags).editing { events in
+        for index in events.indices
+        where events[index].beat >= 3 && events[index].text != "asking the worker to stop" {
+          events[index].beat += 1
+        }
+      })
+    #expect(verdict.kind == .notEquivalent)
+    #expect(
+      verdict.differences.contains { $0.contains("worker: 'stopping after 2 rounds' at beat 4") })
+  }
 }
 
 @Suite("withTimeout: the race that replaces Python's timeout=", .tags(.realTime))

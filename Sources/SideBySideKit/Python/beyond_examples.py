@@ -127,8 +127,35 @@ def timeouts():
     print("done")
 
 
+# stop-flags: threading.Event as a stop flag -------------------------------------------------
+
+
+def stop_flags():
+    stop = threading.Event()
+
+    def worker():
+        rounds = 0
+        while not stop.is_set():  # only the thread itself ever looks at the flag
+            rounds += 1
+            print("round", rounds)
+            stop.wait(2)  # a sleep that stop.set() cuts short
+        print("stopping after", rounds, "rounds")
+
+    worker_thread = threading.Thread(target=worker, name="worker")
+    worker_thread.start()
+    time.sleep(3)
+
+    print("asking the worker to stop")
+    stop.set()  # cooperative: nothing can stop a Python thread from outside
+    worker_thread.join()
+    print("worker joined")
+
+    print("wait(1) on an event nobody sets:", threading.Event().wait(1))  # the flag: False
+
+
 EXAMPLES = {  # the example ids the Swift package uses
     "producer-consumer": producer_consumer,
     "worker-pool": worker_pool,
     "timeouts": timeouts,
+    "stop-flags": stop_flags,
 }

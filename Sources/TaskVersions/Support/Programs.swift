@@ -31,6 +31,7 @@ let taskPrograms: [ExampleID: @Sendable (TaskVariant?, ExampleContext) async thr
   .producerConsumer: { _, _ in try await producerConsumer() },
   .workerPool: { _, _ in try await workerPool() },
   .timeouts: { _, _ in try await timeouts() },
+  .stopFlags: { _, _ in try await stopFlags() },
 ]
 
 /// Whether `example` has a task program.

@@ -22,6 +22,7 @@ let threadPrograms: [ExampleID: @Sendable (ThreadKnobs, ExampleContext) -> Void]
   .producerConsumer: { _, _ in producerConsumer() },
   .workerPool: { _, _ in workerPool() },
   .timeouts: { _, _ in timeouts() },
+  .stopFlags: { _, _ in stopFlags() },
 ]
 
 /// Whether `example` has a thread program.
