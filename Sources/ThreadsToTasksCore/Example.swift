@@ -70,6 +70,10 @@ public struct Example: Sendable {
   /// Every example, in the order `--list` shows them. Register a new example here.
   public static let catalogue: [Example] = [
     .startNewThread, .threadingModule, .simpleThreading, .synchronizingThreads,
+    .producerConsumer,
+    .workerPool,
+    .timeouts,
+    .stopFlags,
   ]
 }
 

@@ -40,7 +40,9 @@ struct ComparisonPagesTests {
     #expect(
       try pages.pageNames() == [
         "01-start-new-thread.md", "02-threading-module.md", "03-simple-threading.md",
-        "04-synchronizing-threads.md", "Performance.md", "README.md",
+        "04-synchronizing-threads.md",
+        "05-producer-consumer.md", "06-worker-pool.md", "07-timeouts.md", "08-stop-flags.md",
+        "Performance.md", "README.md",
       ])
     for name in try pages.pageNames() where name.first!.isNumber {
       let text = try pages.read("Comparisons/" + name)

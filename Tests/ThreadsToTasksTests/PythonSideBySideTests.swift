@@ -46,3 +46,17 @@ struct PythonSideBySideTests {
     #expect(swiftOnly.status == 0)
   }
 }
+
+@Suite("The Python programs beyond the notebook", .tags(.realTime))
+struct BeyondPythonTests {
+  @Test(
+    "each prints what its example guarantees, judged like the Swift versions",
+    .enabled(if: PythonColumn.interpreter() != nil, "python3 is not on PATH"),
+    arguments: ExampleID.allCases.filter { $0.example.group == .beyond })
+  func beyond(example: ExampleID) async throws {
+    let run = try await PythonColumn.run(example, seed: 7, pace: try Pace(seconds: 0.1))
+    let verdict = Equivalence.judge([run.transcript])
+    #expect(verdict.kind == .equivalent, "\(verdict.differences)")
+    #expect(!run.transcript.events.isEmpty)
+  }
+}

@@ -59,7 +59,8 @@ func transcript(
 func expectedTranscript(
   _ example: ExampleID, _ paradigm: Paradigm = .thread, seed: UInt64 = 7, choice: Int = 0
 ) -> Transcript {
-  var lanes = example.expectedOrderings(seed: seed)[choice].lanes.mapValues { $0[...] }
+  var lanes = example.example.expectedOrderings(seed: seed, paradigm: paradigm)[choice].lanes
+    .mapValues { $0[...] }
   var lines: [(String, String, Int)] = []
   while let lane = lanes.filter({ !$0.value.isEmpty }).keys.min(by: { first, second in
     func key(_ lane: String) -> (Int, Int, Int, String) {
@@ -71,7 +72,7 @@ func expectedTranscript(
     let shape = lanes[lane]!.removeFirst()
     lines.append((lane, shape.text, shape.beat))
   }
-  return transcript(example, paradigm, seed: seed, lines)
+  return transcript(example, paradigm, seed: seed, orderedByGuarantees(lines, example))
 }
 
 extension Transcript {

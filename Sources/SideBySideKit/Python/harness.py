@@ -34,6 +34,7 @@ failure prints one line on stderr, beginning "harness: ", and exits with status 
 
 import _thread
 import argparse
+import concurrent.futures
 import json
 import math
 import os
@@ -68,6 +69,8 @@ _monotonic = time.monotonic
 _wall_time = time.time
 _real_sleep = time.sleep
 _real_ctime = time.ctime
+_real_event_wait = threading.Event.wait
+_real_future_result = concurrent.futures.Future.result
 _real_join = threading.Thread.join
 _real_lock = threading.Lock
 
@@ -222,6 +225,20 @@ def make_print(clock):
 # Paced join -------------------------------------------------------------------------------------
 
 
+def make_paced_wait(method, clock):
+    """A method taking `timeout` in notebook seconds (Event.wait, Future.result), paced."""
+
+    def paced(self, timeout=None):
+        real, deadline = paced_timeout(clock, timeout)
+        try:
+            return method(self, real)
+        finally:
+            if deadline is not None and _monotonic() >= deadline:
+                clock.note_lateness(deadline)
+
+    return paced
+
+
 def make_join(clock):
     def paced_join(self, timeout=None):
         if timeout is None:
@@ -244,8 +261,19 @@ class HoldBack:
         self.seen = False
 
 
+def paced_timeout(clock, timeout):
+    """A timeout in notebook seconds, as real seconds to a deadline counted from the beat now."""
+    if timeout is None or timeout < 0:
+        return timeout, None
+    deadline = clock.deadline(timeout)
+    return max(0.0, deadline - _monotonic()), deadline
+
+
 class GatedLock:
-    """A Lock whose first acquire by the held-back lane waits until another thread holds it."""
+    """The example's Lock: its timeouts are paced, and, with --hold-back, the held-back lane's
+    first acquire waits until another thread holds it."""
+
+    clock = None  # set by main
 
     def __init__(self, hold):
         self._lock = _real_lock()
@@ -257,14 +285,17 @@ class GatedLock:
 
     def acquire(self, blocking=True, timeout=-1):
         me = threading.current_thread().name
-        if me == self._hold.lane and not self._waited:
+        if self._hold is not None and me == self._hold.lane and not self._waited:
             self._waited = True
             self._hold.seen = True
             if not self._gate.acquire(timeout=self._hold.bound):
                 fail("--hold-back %s: no other thread took the lock within %g s"
                      % (me, self._hold.bound))
-        got = self._lock.acquire(blocking, timeout)
-        if got and me != self._hold.lane and not self._opened:
+        real, deadline = paced_timeout(GatedLock.clock, timeout if blocking else None)
+        got = self._lock.acquire(blocking, -1 if real is None else real)
+        if not got and deadline is not None:
+            GatedLock.clock.note_lateness(deadline)
+        if got and (self._hold is None or me != self._hold.lane) and not self._opened:
             self._opened = True
             self._gate.release()
         return got
@@ -356,6 +387,10 @@ def main():
     time.ctime = recording_ctime
     random.randint = generator.randint
     threading.Thread.join = make_join(clock)
+    threading.Event.wait = make_paced_wait(_real_event_wait, clock)
+    concurrent.futures.Future.result = make_paced_wait(_real_future_result, clock)
+    GatedLock.clock = clock
+    threading.Lock = make_lock_factory(None)
     for module in MODULES:
         module.print = make_print(clock)
     hold = None

@@ -28,6 +28,10 @@ let taskPrograms: [ExampleID: @Sendable (TaskVariant?, ExampleContext) async thr
       printer: variant == .naiveActor
         ? NaivePrinter() : SerialPrinter(threadLock: observedLock(context)))
   },
+  .producerConsumer: { _, _ in try await producerConsumer() },
+  .workerPool: { _, _ in try await workerPool() },
+  .timeouts: { _, _ in try await timeouts() },
+  .stopFlags: { _, _ in try await stopFlags() },
 ]
 
 /// An `AsyncLock` that draws each task's wait for it and hold of it on the run's timeline, and

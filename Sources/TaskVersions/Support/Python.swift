@@ -23,8 +23,10 @@ func named<Result: Sendable>(
 }
 
 /// Python: `print(*items)`: the items joined by spaces, `True`/`False` for a `Bool`. A run that
-/// was asked to stop prints nothing more.
-func print(_ items: Any..., separator: String = " ") {
+/// was asked to stop prints nothing more. `terminator` is ignored (each call is one line); it is
+/// there so that this function shadows `Swift.print` for every call: without it, a call with three
+/// or more items (`print("a", 1, "b")`) chose `Swift.print` and bypassed the run.
+func print(_ items: Any..., separator: String = " ", terminator: String = "\n") {
   let line = items.map(NotebookText.str).joined(separator: separator)
   guard let context = RunContext.current else { return Swift.print(line) }
   guard !context.stop.isRequested else { return }

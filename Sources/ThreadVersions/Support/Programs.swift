@@ -20,6 +20,10 @@ let threadPrograms: [ExampleID: @Sendable (ThreadKnobs, ExampleContext) -> Void]
     synchronizingThreads(
       threadLock: ObservedLock(knobs.lock, context: context, holdingBack: context.holdBack))
   },
+  .producerConsumer: { _, _ in producerConsumer() },
+  .workerPool: { _, _ in workerPool() },
+  .timeouts: { _, _ in timeouts() },
+  .stopFlags: { _, _ in stopFlags() },
 ]
 
 /// Whether `example` has a thread program.

@@ -1,0 +1,161 @@
+"""Beyond the notebook: the rest of Python's threading toolbox, as the package's Python column.
+
+One function per example of the group "beyond the notebook", named after the example's id
+(``producer-consumer`` is ``producer_consumer``), listed in ``EXAMPLES``. Each prints exactly the
+lines the two Swift versions print (``Sources/ThreadVersions/Examples`` and
+``Sources/TaskVersions/Examples``), lane by lane: a line's lane is the name of the thread that
+prints it, and the main flow's is ``MainThread``.
+
+Plain Python 3.8+, standard library only. Delays are whole seconds (one beat each).
+
+For the harness (``harness.py``), which paces ``time.sleep``: these examples also wait with a
+timeout, and those waits need pacing too, with a deadline counted from the beat the wait begins
+on, as ``time.sleep``'s is: ``threading.Event.wait(timeout)``, ``threading.Lock.acquire(timeout=)``,
+``threading.Thread.join(timeout)`` and ``concurrent.futures.Future.result(timeout=)``. Called
+directly, the functions run at the notebook's own pace.
+"""
+
+import concurrent.futures
+import queue
+import random  # noqa: F401  (the harness seeds random.randint; the examples draw no numbers yet)
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor, as_completed
+
+
+# producer-consumer: queue.Queue --------------------------------------------------------------
+
+
+def producer(q):
+    for item in range(1, 5):
+        q.put(item)  # blocks while the queue holds two items: back-pressure
+        print("put", item)
+    q.put(None)  # the sentinel: there is no more
+    print("put the sentinel")
+
+
+def consumer(q):
+    while True:
+        item = q.get()  # blocks while the queue is empty
+        if item is None:
+            print("got the sentinel")
+            q.task_done()
+            break
+        time.sleep(1)  # the work on the item
+        print("processed", item)
+        q.task_done()
+
+
+def producer_consumer():
+    q = queue.Queue(maxsize=2)
+    consumer_thread = threading.Thread(target=consumer, args=(q,), name="consumer")
+    producer_thread = threading.Thread(target=producer, args=(q,), name="producer")
+    consumer_thread.start()
+    producer_thread.start()
+
+    producer_thread.join()  # first: a q.join() called before anything was put returns at once
+    q.join()  # returns once every item put, the sentinel too, was marked done
+    print("all items processed")
+    consumer_thread.join()
+
+
+# worker-pool: concurrent.futures.ThreadPoolExecutor ----------------------------------------------
+
+JOBS = [(1, 3, False), (2, 1, False), (3, 1, True), (4, 2, False)]  # (n, seconds, fails)
+
+
+def square(n, seconds, fails):
+    time.sleep(seconds)
+    if fails:
+        raise ValueError("job %d failed" % n)
+    return n * n
+
+
+def worker_pool(max_workers=2):
+    with ThreadPoolExecutor(max_workers=max_workers) as pool:
+        futures = {pool.submit(square, *job): job[0] for job in JOBS}
+        for future in as_completed(futures):  # in the order the jobs finish
+            n = futures[future]
+            try:
+                print("job %d ->" % n, future.result())  # raises the job's exception
+            except ValueError as error:
+                print("job %d raised:" % n, error)
+    # leaving the with block waited for every job: the pool cancels nothing that runs
+    print("pool shut down")
+
+
+# timeouts: acquire(timeout=), join(timeout), result(timeout=) ----------------------------------
+
+
+def slow_square(n):
+    time.sleep(2)
+    return n * n
+
+
+def timeouts():
+    lock = threading.Lock()
+    has_the_lock = threading.Event()
+
+    def hold():
+        with lock:
+            has_the_lock.set()
+            print("holder has the lock")
+            time.sleep(3)
+            print("holder lets go")
+
+    holder = threading.Thread(target=hold, name="holder")
+    holder.start()
+    has_the_lock.wait()  # a started thread may not have reached the lock yet
+
+    acquired = lock.acquire(timeout=1)  # False when the time is up first
+    print("acquire(timeout=1):", acquired)
+    if acquired:
+        lock.release()
+
+    holder.join(timeout=1)  # returns when the time is up, finished or not
+    print("join(timeout=1): holder is alive:", holder.is_alive())
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        future = pool.submit(slow_square, 3)
+        try:
+            print("result(timeout=1):", future.result(timeout=1))
+        except concurrent.futures.TimeoutError:  # the built-in TimeoutError from Python 3.11
+            print("result(timeout=1): TimeoutError")
+        print("result():", future.result())  # only the waiting timed out: the job ran on
+
+    holder.join()
+    print("done")
+
+
+# stop-flags: threading.Event as a stop flag -------------------------------------------------
+
+
+def stop_flags():
+    stop = threading.Event()
+
+    def worker():
+        rounds = 0
+        while not stop.is_set():  # only the thread itself ever looks at the flag
+            rounds += 1
+            print("round", rounds)
+            stop.wait(2)  # a sleep that stop.set() cuts short
+        print("stopping after", rounds, "rounds")
+
+    worker_thread = threading.Thread(target=worker, name="worker")
+    worker_thread.start()
+    time.sleep(3)
+
+    print("asking the worker to stop")
+    stop.set()  # cooperative: nothing can stop a Python thread from outside
+    worker_thread.join()
+    print("worker joined")
+
+    print("wait(1) on an event nobody sets:", threading.Event().wait(1))  # the flag: False
+
+
+EXAMPLES = {  # the example ids the Swift package uses
+    "producer-consumer": producer_consumer,
+    "worker-pool": worker_pool,
+    "timeouts": timeouts,
+    "stop-flags": stop_flags,
+}
