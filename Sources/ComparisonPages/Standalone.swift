@@ -18,11 +18,15 @@ public struct StandaloneProgram: Sendable, Equatable {
   /// The whole program.
   public var source: String
 
-  /// The files before the example, per paradigm (the task prelude copies three of the package's
-  /// own files whole: they need nothing of a run).
+  /// The files before the example, per paradigm (each prelude copies some of the package's own
+  /// files whole: they need nothing of a run).
   static func prelude(_ paradigm: Paradigm) -> [String] {
     switch paradigm {
-    case .thread: ["Sources/ComparisonPages/Standalone/ThreadPrelude.swift"]
+    case .thread:
+      [
+        "Sources/ComparisonPages/Standalone/ThreadPrelude.swift",
+        "Sources/ThreadsToTasksCore/Locked.swift", "Sources/ThreadsToTasksCore/Latch.swift",
+      ]
     case .task, .python:
       [
         "Sources/ComparisonPages/Standalone/TaskPrelude.swift",

@@ -70,7 +70,7 @@ struct ComparisonPagesTests {
   @Test("every example page has a standalone program per paradigm, each a whole program")
   func standalonePrograms() throws {
     let programs = try pages.standalonePrograms()
-    for example in ExampleID.notebook {
+    for example in ExampleID.allCases {
       #expect(
         Set(programs.filter { $0.program.example == example }.map(\.program.paradigm))
           == [.thread, .task], "\(example)")

@@ -26,6 +26,9 @@ func ctime() -> String {
     parts.second!, parts.year!)
 }
 
+/// When a wait of `seconds` that begins now ends.
+func sleepDeadline(_ seconds: Int) -> ContinuousClock.Instant { .now + .seconds(seconds) }
+
 /// Python's `random.randint(low, high)`.
 func randint(_ low: Int, _ high: Int) -> Int { Int.random(in: low...high) }
 

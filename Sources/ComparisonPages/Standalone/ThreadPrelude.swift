@@ -26,6 +26,15 @@ func ctime() -> String {
     parts.second!, parts.year!)
 }
 
+/// When a wait of `seconds` that begins now ends.
+func sleepDeadline(_ seconds: Int) -> ContinuousClock.Instant { .now + .seconds(seconds) }
+
+/// Real seconds from now until `deadline`.
+func realSeconds(until deadline: ContinuousClock.Instant) -> Double {
+  let remaining = ContinuousClock.now.duration(to: deadline)
+  return Double(remaining.components.seconds) + Double(remaining.components.attoseconds) * 1e-18
+}
+
 /// Python's `random.randint(low, high)`.
 func randint(_ low: Int, _ high: Int) -> Int { Int.random(in: low...high) }
 

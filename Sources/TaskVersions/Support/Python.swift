@@ -59,6 +59,12 @@ func sleep(_ seconds: Int, noted: Bool) async throws {
   context.noteWake(deadline: deadline)
 }
 
+/// When a wait of `seconds` notebook seconds that begins now ends: on the run's clock in a run,
+/// else in real seconds.
+func sleepDeadline(_ seconds: Int) -> ContinuousClock.Instant {
+  RunContext.current?.clock.deadline(afterSleeping: seconds) ?? .now + .seconds(seconds)
+}
+
 /// Python: `time.ctime(time.time())`.
 func ctime() -> String { RunContext.current?.ctime() ?? NotebookText.ctime(.now) }
 

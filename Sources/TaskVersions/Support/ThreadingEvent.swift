@@ -30,9 +30,6 @@ public final class ThreadingEvent: Sendable {
   /// - Throws: `CancellationError` if the task is cancelled first.
   @discardableResult
   public func wait(timeout seconds: Int) async throws -> Bool {
-    guard let context = RunContext.current else {
-      return try await latch.wait(until: .now + .seconds(seconds))
-    }
-    return try await latch.wait(until: context.clock.deadline(afterSleeping: seconds))
+    try await latch.wait(until: sleepDeadline(seconds))
   }
 }
