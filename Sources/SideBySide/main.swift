@@ -12,7 +12,7 @@ let output = Output.standard(environment: ProcessInfo.processInfo.environment)
 let arguments = Array(CommandLine.arguments.dropFirst())
 let run = Task { await sideBySide(arguments, output: output) }
 let stoppedBy = Locked<Int32?>(nil)
-let listening = cancelOnSignals(run, stoppedBy: stoppedBy)
+cancelOnSignals(run, stoppedBy: stoppedBy)
 // Output that cannot be written stops the run; the exit status says why.
 output.whenFailed { run.cancel() }
 let status = await run.value

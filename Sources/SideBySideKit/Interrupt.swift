@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import ThreadsToTasksCore
 
@@ -7,11 +6,17 @@ import ThreadsToTasksCore
 /// 129). A second one ends the process at once with that status.
 public let stoppingSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
 
+/// The write end of the pipe the stopping signals' handler writes their number into. Set once,
+/// before the handler is installed, and only read after: what makes the unchecked access safe.
+nonisolated(unsafe) private var signalPipe: (read: Int32, write: Int32) = (-1, -1)
+
 /// Sets up the process's signals. Call it first thing in `main.swift`, before any thread starts.
 ///
-/// - The stopping signals are blocked, in this thread and so in every thread started after it:
-///   one that arrives before `cancelOnSignals` listens waits, pending, instead of killing the
-///   process with nothing printed (Dispatch's signal sources read pending signals too).
+/// - The stopping signals get a handler that only writes the signal's number into a pipe (a
+///   handler may do little more: `write` is async-signal-safe); `cancelOnSignals` reads the pipe
+///   on a thread of its own. A handler, unlike a signal blocked in some threads and read through
+///   Dispatch, is run whichever thread the kernel picks: a thread that had not blocked the signal
+///   took its default action and killed the process, with nothing printed, in about 1 run in 30.
 /// - SIGPIPE is ignored, whether or not the parent ignored it, so a closed pipe arrives as an EPIPE
 ///   error at the write, which ends the run quietly (see `WriteFailure.exitStatus`).
 /// - SIGQUIT gets its default action back: the Swift runtime's backtracer catches it, prints
@@ -19,10 +24,18 @@ public let stoppingSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
 ///   reports 131. Core dumps are turned off (the soft limit only): a quit asked for at the keyboard
 ///   or by a test is not a crash to debug, and a core file would land in the working directory.
 public func prepareSignals() {
-  var blocked = sigset_t()
-  sigemptyset(&blocked)
-  for signal in stoppingSignals { sigaddset(&blocked, signal) }
-  pthread_sigmask(SIG_BLOCK, &blocked, nil)
+  var ends: [Int32] = [0, 0]
+  if pipe(&ends) == 0 {
+    _ = fcntl(ends[0], F_SETFD, FD_CLOEXEC)
+    _ = fcntl(ends[1], F_SETFD, FD_CLOEXEC)
+    signalPipe = (ends[0], ends[1])
+    for number in stoppingSignals {
+      signal(number) { received in
+        var byte = UInt8(truncatingIfNeeded: received)
+        _ = write(signalPipe.write, &byte, 1)
+      }
+    }
+  }
   signal(SIGPIPE, SIG_IGN)
   signal(SIGQUIT, SIG_DFL)
   let coreLimit = __rlimit_resource_t(RLIMIT_CORE.rawValue)
@@ -35,25 +48,24 @@ public func prepareSignals() {
 
 /// Makes the stopping signals cancel `task` instead of killing the process, so the run can stop
 /// cleanly and print its partial result; the first signal's number goes into `stoppedBy`. A second
-/// stopping signal exits the process at once with 128 + its number. Call `prepareSignals()` first;
-/// keep the returned sources alive for as long as they should listen.
-///
-/// Declared here, not in `main.swift`: a closure written in top-level code belongs to the main
-/// actor, and the signal handler runs on a Dispatch queue — the runtime traps on that mismatch.
-public func cancelOnSignals(_ task: Task<Int32, Never>, stoppedBy: Locked<Int32?>)
-  -> [any DispatchSourceSignal]
-{
-  stoppingSignals.map { number in
-    let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-    source.setEventHandler {
+/// stopping signal exits the process at once with 128 + its number. Call `prepareSignals()` first:
+/// a signal that came in between waits in the pipe.
+public func cancelOnSignals(_ task: Task<Int32, Never>, stoppedBy: Locked<Int32?>) {
+  let read = signalPipe.read
+  guard read >= 0 else { return }
+  Thread.detachNewThread {
+    var byte: UInt8 = 0
+    while true {
+      let count = Foundation.read(read, &byte, 1)
+      if count < 0 && errno == EINTR { continue }
+      guard count == 1 else { return }
+      let number = Int32(byte)
       let first = stoppedBy.withLock { stopped in
         defer { stopped = stopped ?? number }
         return stopped == nil
       }
       if first { task.cancel() } else { exit(128 + number) }
     }
-    source.resume()
-    return source
   }
 }
 
