@@ -47,7 +47,4 @@ public enum NotebookText {
     if let flag = item as? Bool { return flag ? "True" : "False" }
     return String(describing: item)
   }
-
-  /// Python's `repr` of a `bool`: `True` or `False`.
-  public static func repr(_ value: Bool) -> String { value ? "True" : "False" }
 }

@@ -4,12 +4,10 @@
 /// interpreter keeps. Neither Foundation (for threads) nor the Swift runtime (for tasks) keeps one
 /// you can read, so the support code keeps one per run.
 public final class Roster: Sendable {
-  private let entries: Locked<(next: Int, alive: [(token: Int, name: String)])>
+  private let entries = Locked<(next: Int, alive: [(token: Int, name: String)])>((0, []))
 
-  /// A roster holding `names` (typically `["MainThread"]`).
-  public init(_ names: [String] = []) {
-    entries = Locked((names.count, names.enumerated().map { ($0.offset, $0.element) }))
-  }
+  /// An empty roster: each runner enters its main flow first.
+  public init() {}
 
   /// Adds `name` when its thread or task starts; returns the token that `leave` and `rename` take.
   public func enter(_ name: String) -> Int {
