@@ -27,9 +27,10 @@ struct Report: Codable, Sendable {
   var criticalSectionWorkers: Int
   var criticalSectionRounds: Int
   var startupMicroseconds: [String: [Double]]
+  var pipelines: [Pipelines.Result]
 }
 
-/// Runs the three sections, showing progress on standard error.
+/// Runs the four sections, showing progress on standard error.
 struct Benchmark {
   /// How much to measure.
   enum Size: String, Codable {
@@ -57,6 +58,8 @@ struct Benchmark {
   }
   var rounds: Int { [.tiny: 100, .quick: 50_000, .full: 250_000][size]! }
   var startups: Int { [.tiny: 10, .quick: 500, .full: 2_000][size]! }
+  var queuedItems: Int { [.tiny: 1_000, .quick: 100_000, .full: 1_000_000][size]! }
+  var poolJobs: Int { [.tiny: 100, .quick: 10_000, .full: 10_000][size]! }
 
   /// One line of progress on standard error, rewritten in place; only on a terminal.
   func progress(_ text: String) {
@@ -118,12 +121,14 @@ struct Benchmark {
       "Thread: create, start, join": Startup.thread(repetitions: startups),
       "Task: create, await": await Startup.task(repetitions: startups),
     ]
+    progress("beyond the notebook: a queue of \(queuedItems) items, a pool over \(poolJobs) jobs")
+    let pipelines = await Pipelines.all(items: queuedItems, jobs: poolJobs)
     progress("")
     return Report(
       size: size, machine: machineDescription(), toolchain: toolchainDescription(),
       sleepMilliseconds: 100, repetitions: repetitions, fanOut: rows, limits: limits,
       criticalSection: critical, criticalSectionWorkers: workers, criticalSectionRounds: rounds,
-      startupMicroseconds: startups)
+      startupMicroseconds: startups, pipelines: pipelines)
   }
 
   /// Runs one fan-out in a child process; `nil` if it did not finish cleanly.

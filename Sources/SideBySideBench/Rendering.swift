@@ -44,6 +44,13 @@ extension Report {
   }
   private static let startupHeader = ["one worker", "median µs", "min–max µs"]
 
+  private var pipelineLines: [[String]] {
+    pipelines.map {
+      [$0.workload, String($0.items), fixed($0.seconds, 3), fixed($0.itemsPerSecond / 1e6, 3)]
+    }
+  }
+  private static let pipelineHeader = ["workload", "items", "seconds", "M items/s"]
+
   private var heading: String {
     "\(machine); \(toolchain); \(size.rawValue) run, \(repetitions) repetitions"
   }
@@ -71,6 +78,9 @@ extension Report {
 
       3. Startup cost of one worker
       \(render(Self.startupHeader, startupLines))
+
+      4. Beyond the notebook: a bounded queue, a pool of workers
+      \(render(Self.pipelineHeader, pipelineLines))
       """
   }
 
@@ -116,6 +126,10 @@ extension Report {
       #### 3. Startup cost of one worker
 
       \(render(Self.startupHeader, startupLines))
+
+      #### 4. Beyond the notebook: a bounded queue, a pool of workers
+
+      \(render(Self.pipelineHeader, pipelineLines))
       """
   }
 }

@@ -6,7 +6,8 @@
 //    its peak memory is its own;
 // 2. a contended critical section (synchronizing-threads without the sleeps): NSLock, Mutex, an
 //    actor and AsyncLock: operations per second and the longest wait;
-// 3. the cost of one worker: create, start and join a Thread; create and await a Task.
+// 3. the cost of one worker: create, start and join a Thread; create and await a Task;
+// 4. beyond the notebook: a bounded queue (BlockingQueue, AsyncQueue) and a pool of four.
 // Medians of several repetitions, with min–max. Timings live here, never in the tests.
 import Foundation
 import ThreadsToTasksCore

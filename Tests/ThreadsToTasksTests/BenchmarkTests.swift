@@ -9,7 +9,7 @@ import ThreadsToTasksCore
 struct BenchmarkTests {
   let binary = packageExecutable("side-by-side-bench")
 
-  @Test("a tiny run reports all three sections and stops cleanly at a thread limit")
+  @Test("a tiny run reports all four sections and stops cleanly at a thread limit")
   func tinyRun() async throws {
     let run = try await runProcess(
       ["--tiny", "--max-threads", "15", "--format", "json"], executable: binary)
@@ -32,6 +32,13 @@ struct BenchmarkTests {
       (report["startupMicroseconds"] as? [String: [Double]])?.keys.sorted() == [
         "Task: create, await", "Thread: create, start, join",
       ])
+    let pipelines = try #require(report["pipelines"] as? [[String: Any]])
+    #expect(
+      pipelines.compactMap { $0["workload"] as? String } == [
+        "queue of 64: BlockingQueue (threads)", "queue of 64: AsyncQueue (tasks)",
+        "pool of 4: threads on a queue", "pool of 4: a task group four wide",
+      ])
+    #expect(pipelines.compactMap { $0["items"] as? Int } == [1_000, 1_000, 100, 100])
   }
 
   @Test("the table and the markdown show every section")
@@ -40,7 +47,10 @@ struct BenchmarkTests {
       let run = try await runProcess(
         ["--tiny", "--max-threads", "15", "--format", format], executable: binary)
       #expect(run.status == 0)
-      for section in ["1. Fan-out/join", "2. Contended critical section", "3. Startup cost"] {
+      for section in [
+        "1. Fan-out/join", "2. Contended critical section", "3. Startup cost",
+        "4. Beyond the notebook",
+      ] {
         #expect(run.out.contains(section), "\(format) lacks \(section)")
       }
       #expect(format != "markdown" || run.out.contains("```mermaid\nxychart-beta"))
