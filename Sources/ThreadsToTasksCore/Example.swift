@@ -74,6 +74,7 @@ public struct Example: Sendable {
     .workerPool,
     .timeouts,
     .stopFlags,
+    .semaphore,
   ]
 }
 

@@ -153,9 +153,35 @@ def stop_flags():
     print("wait(1) on an event nobody sets:", threading.Event().wait(1))  # the flag: False
 
 
+# semaphore: threading.BoundedSemaphore -----------------------------------------------------------
+
+
+def semaphore(value=2):
+    pool = threading.BoundedSemaphore(value)
+
+    def worker():
+        with pool:  # blocks while two workers are inside
+            print("inside")
+            time.sleep(2)
+            print("leaving")
+
+    workers = [threading.Thread(target=worker, name="worker%d" % n) for n in range(1, 5)]
+    for worker_thread in workers:
+        worker_thread.start()
+    for worker_thread in workers:
+        worker_thread.join()
+    print("all workers done")
+
+    try:  # every place is free again: one more release is a bug, and a bounded semaphore says so
+        pool.release()
+    except ValueError as error:
+        print("release() once too many:", error)
+
+
 EXAMPLES = {  # the example ids the Swift package uses
     "producer-consumer": producer_consumer,
     "worker-pool": worker_pool,
     "timeouts": timeouts,
     "stop-flags": stop_flags,
+    "semaphore": semaphore,
 }

@@ -24,6 +24,7 @@ let threadPrograms: [ExampleID: @Sendable (ThreadKnobs, ExampleContext) -> Void]
   .workerPool: { _, _ in workerPool() },
   .timeouts: { _, _ in timeouts() },
   .stopFlags: { _, _ in stopFlags() },
+  .semaphore: { _, _ in semaphore() },
 ]
 
 /// Whether `example` has a thread program.
