@@ -75,6 +75,7 @@ public struct Example: Sendable {
     .timeouts,
     .stopFlags,
     .semaphore,
+    .threadLocal,
   ]
 }
 

@@ -74,6 +74,123 @@ struct BeyondMoreTests {
   }
 }
 
+extension BeyondMoreTests {
+  // MARK: thread-local
+
+  @Test("thread-local: equivalent, with the helpers' inheritance in the task version declared")
+  func threadLocal() async {
+    let (thread, task) = await runBoth(.threadLocal)
+    let verdict = Equivalence.judge([thread, task])
+    #expect(verdict.kind == .equivalent, "\(verdict.differences)")
+    #expect(verdict.declared.count == 1 && verdict.declared[0].hasPrefix("task: a child task"))
+    #expect(thread.events.contains { $0.lane == "helper1" && $0.text == "helper sees None" })
+    #expect(task.events.contains { $0.lane == "helper1" && $0.text == "helper sees request 1" })
+  }
+
+  @Test("thread-local: a task-local that leaks to the sibling worker is caught")
+  func leaksToASibling() {
+    // As if worker1's binding were seen by worker2, its sibling (and so by worker2's helper).
+    let leaked = expectedTranscript(.threadLocal, .task).editing { events in
+      for index in events.indices where events[index].lane.hasSuffix("2") {
+        events[index].text = events[index].text.replacingOccurrences(
+          of: "request 2", with: "request 1")
+      }
+    }
+    let verdict = Equivalence.judge([expectedTranscript(.threadLocal), leaked])
+    #expect(verdict.kind == .notEquivalent)
+    #expect(
+      verdict.differences.contains {
+        $0.hasPrefix("task ~ notebook: worker2:") && $0.contains("'handling request 2' at beat 2")
+      }, "\(verdict.differences)")
+  }
+
+  @Test("thread-local: a value that leaks to main, or a thread that inherits, is caught")
+  func leaksToMainOrInherits() {
+    let toMain = judgeAsBoth(
+      expectedTranscript(.threadLocal).editing { events in
+        let index = events.firstIndex { $0.lane == mainLane }!
+        events[index].text = "main sees a request: True"
+      })
+    #expect(toMain.kind == .notEquivalent)
+    // The task version's lines from the thread version: the difference is declared for tasks only.
+    var inherits = expectedTranscript(.threadLocal, .task)
+    inherits.paradigm = .thread
+    #expect(Equivalence.judge([inherits]).kind == .notEquivalent)
+  }
+
+  @Test("thread-local: one request shared by both workers, in a real run, is caught")
+  func sharedInsteadOfLocal() async {
+    // Broken on purpose: a plain shared variable where the task-local should be. worker2 sets it
+    // at beat 0 too, so worker1 logs worker2's request at beat 1.
+    let shared = Locked<String?>(nil)
+    let task = await runTaskProgram(.threadLocal) {
+      try await withThrowingTaskGroup { group in
+        for n in [1, 2] {
+          group.addImmediateTask(name: "worker\(n)") {
+            shared.withLock { $0 = "request \(n)" }
+            try await TaskVersions.sleep(n)
+            TaskVersions.print("handling", shared.withLock { $0 } ?? "None")
+          }
+        }
+        try await group.waitForAll()
+      }
+    }
+    #expect(task.events.contains { $0.lane == "worker1" && $0.text == "handling request 2" })
+    let verdict = Equivalence.judge([task])
+    #expect(verdict.kind == .notEquivalent)
+    #expect(
+      verdict.differences.contains {
+        $0.contains("worker1: event 1 is 'handling request 2' at beat 1 in task")
+      }, "\(verdict.differences)")
+  }
+
+  /// Runs `body` in a run context at the test pace, so `sleep(1)` lasts one test beat.
+  func paced<T: Sendable>(_ body: @Sendable () async throws -> T) async rethrows -> T {
+    let context = ExampleContext(
+      recorder: Recorder(clock: ExampleClock(pace: testPace)), seed: 0)
+    return try await RunContext.$current.withValue(context, operation: body)
+  }
+
+  @Test("the anti-solution: a threadDictionary value is lost whenever the task changed threads")
+  func threadDictionaryInATask() async throws {
+    let results = try await paced {
+      try await withThrowingTaskGroup { group in
+        for n in 1...8 {
+          group.addTask {
+            let request = "request \(n)"
+            let (saw, hopped) = try await handleWithThreadDictionary(request)
+            return (request, saw, hopped)
+          }
+        }
+        return try await group.reduce(into: [(String, String?, Bool)]()) { $0.append($1) }
+      }
+    }
+    // Whether a task changes threads is up to the pool; when it did, its value was not there.
+    for (request, saw, hopped) in results where hopped {
+      #expect(saw != request, "\(request) found its value on another thread")
+    }
+  }
+
+  @Test("@TaskLocal: each of eight tasks sees its own value after a suspension, on any thread")
+  func taskLocalSurvivesAHop() async throws {
+    let results = try await paced {
+      try await withThrowingTaskGroup { group in
+        for n in 1...8 {
+          group.addTask {
+            try await Request.$current.withValue("request \(n)") {
+              try await TaskVersions.sleep(1)
+              return ("request \(n)", Request.current)
+            }
+          }
+        }
+        return try await group.reduce(into: [(String, String?)]()) { $0.append($1) }
+      }
+    }
+    #expect(results.count == 8)
+    for (request, saw) in results { #expect(saw == request) }
+  }
+}
+
 @Suite("Guarantee.atMostInside: at most N lanes between an opening and a closing line")
 struct AtMostInsideTests {
   let guarantee = Guarantee.atMostInside(2, opening: "in", closing: "out", because: "two places")

@@ -25,6 +25,7 @@ let threadPrograms: [ExampleID: @Sendable (ThreadKnobs, ExampleContext) -> Void]
   .timeouts: { _, _ in timeouts() },
   .stopFlags: { _, _ in stopFlags() },
   .semaphore: { _, _ in semaphore() },
+  .threadLocal: { _, _ in threadLocal() },
 ]
 
 /// Whether `example` has a thread program.
