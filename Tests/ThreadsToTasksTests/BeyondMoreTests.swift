@@ -62,7 +62,10 @@ struct BeyondMoreTests {
     #expect(ExampleID.semaphore.guarantees.flatMap { $0.violations(in: task.events) }.isEmpty)
     let expected = ExampleID.semaphore.expectedOrderings(seed: 7)[0].lanes
     for worker in ["worker1", "worker2", "worker3", "worker4"] {
-      #expect(task.events.filter { $0.lane == worker }.map(\.shape) == expected[worker])
+      let lines = task.events.filter { $0.lane == worker }.map(\.shape)
+      #expect(lines.map(\.text) == expected[worker]?.map(\.text))
+      // The beats too, unless a busy machine woke the run late.
+      if task.lateness < 0.5 { #expect(lines == expected[worker]) }
     }
   }
 
@@ -136,12 +139,13 @@ extension BeyondMoreTests {
       }
     }
     #expect(task.events.contains { $0.lane == "worker1" && $0.text == "handling request 2" })
+    // Not equivalent; or, on a machine so busy that the run woke late, too late to judge — the
+    // lines above are wrong either way.
     let verdict = Equivalence.judge([task])
-    #expect(verdict.kind == .notEquivalent)
+    #expect(verdict.kind == .notEquivalent || verdict.kind == .tooLate)
     #expect(
-      verdict.differences.contains {
-        $0.contains("worker1: event 1 is 'handling request 2' at beat 1 in task")
-      }, "\(verdict.differences)")
+      verdict.differences.contains { $0.contains("worker1: event 1 is 'handling request 2'") },
+      "\(verdict.differences)")
   }
 
   /// Runs `body` in a run context at the test pace, so `sleep(1)` lasts one test beat.
@@ -177,9 +181,9 @@ extension BeyondMoreTests {
       try await withThrowingTaskGroup { group in
         for n in 1...8 {
           group.addTask {
-            try await Request.$current.withValue("request \(n)") {
+            try await TaskVersions.Request.$current.withValue("request \(n)") {
               try await TaskVersions.sleep(1)
-              return ("request \(n)", Request.current)
+              return ("request \(n)", TaskVersions.Request.current)
             }
           }
         }

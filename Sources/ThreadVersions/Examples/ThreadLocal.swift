@@ -4,21 +4,23 @@
 // thread, which no other thread sees — not even a thread this one starts.
 import Foundation
 
-/// Python: `local.request`: the current thread's own, kept in its `threadDictionary`.
-var currentRequest: String? {
-  get { Thread.current.threadDictionary["request"] as? String }
-  set { Thread.current.threadDictionary["request"] = newValue }
+enum Request {
+  /// Python: `local.request`: the current thread's own, kept in its `threadDictionary`.
+  static var current: String? {
+    get { Thread.current.threadDictionary["request"] as? String }
+    set { Thread.current.threadDictionary["request"] = newValue }
+  }
 }
 
 /// Python: `def log(message)`: no request parameter; it reads the thread's own.
 func log(_ message: String) {
-  print(message, currentRequest ?? "None")
+  print(message, Request.current ?? "None")
 }
 
 /// Python: `def handle(request, seconds, helper_name)`.
 func handle(_ request: String, seconds: Int, helperName: String) {
   // Python: `local.request = request`. The other worker sets its own at the same time.
-  currentRequest = request
+  Request.current = request
   sleep(seconds)
   log("handling")
   // A thread started from here has a dictionary of its own, empty: it does not see the request.
@@ -36,5 +38,5 @@ func threadLocal() {
   for worker in workers { worker.start() }
   for worker in workers { worker.join() }
   // Main set nothing: the workers' values were theirs alone.
-  print("main sees a request:", currentRequest != nil)
+  print("main sees a request:", Request.current != nil)
 }
