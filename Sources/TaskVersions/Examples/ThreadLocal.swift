@@ -2,6 +2,7 @@
 // function deep in the call chain (`log`) can read "the current request" without being passed
 // it. For tasks it is a task-local value (`@TaskLocal`): bound with `withValue` for the length of
 // a closure, seen by the task and every child task it starts there, and by no other task.
+// (Foundation is for the anti-solution at the end, which reads `Thread.current`.)
 import Foundation
 
 enum Request {

@@ -68,9 +68,7 @@ public final class AsyncSemaphore: Sendable {
   /// Gives one place back: to the longest waiter, or to the next `acquire()`. Python: `release()`.
   /// - Throws: `SemaphoreReleasedTooManyTimes` when every place is already free.
   public func release() throws(SemaphoreReleasedTooManyTimes) {
-    let full = state.withLock { $0.available == value && $0.waiting.isEmpty }
-    if full { throw SemaphoreReleasedTooManyTimes() }
-    handOn()
+    guard handOn(refusingBeyond: value) else { throw SemaphoreReleasedTooManyTimes() }
   }
 
   /// Runs `body` holding one place. Python: `with semaphore:`.
@@ -80,21 +78,24 @@ public final class AsyncSemaphore: Sendable {
     _ body: () async throws -> Result
   ) async throws -> Result {
     try await acquire()
-    // Synchronous, so it can sit in a `defer`; cannot throw: this task took the place.
+    // Synchronous, so it can sit in a `defer`; unbounded: this task took the place it gives back.
     defer { handOn() }
     return try await body()
   }
 
-  /// Gives a place this task holds to the longest waiter, or frees it.
-  private func handOn() {
-    let next = state.withLock { state in
-      guard !state.waiting.isEmpty else {
-        state.available += 1
-        return CheckedContinuation<Void, any Error>?.none
-      }
-      return state.waiting.removeFirst().turn
+  /// Gives a place back to the longest waiter, or frees it; with `bound`, refuses (returns
+  /// `false`) when that many places are already free. One lock for the check and the change, so
+  /// two releases at once cannot both pass the check.
+  @discardableResult
+  private func handOn(refusingBeyond bound: Int? = nil) -> Bool {
+    let (given, next) = state.withLock { state in
+      guard state.waiting.isEmpty else { return (true, Optional(state.waiting.removeFirst().turn)) }
+      if let bound, state.available >= bound { return (false, nil) }
+      state.available += 1
+      return (true, nil)
     }
     next?.resume()
+    return given
   }
 
   /// How many places are free.
