@@ -74,6 +74,8 @@ public struct Example: Sendable {
     .workerPool,
     .timeouts,
     .stopFlags,
+    .semaphore,
+    .threadLocal,
   ]
 }
 

@@ -8,6 +8,9 @@ public enum Guarantee: Sendable, Hashable {
   /// Each lane's critical section — from its `opening` line to its last line — overlaps no other
   /// lane's (a lock, or the actor that replaces it).
   case mutualExclusion(opening: String, because: String)
+  /// At most `n` lanes are inside at once, a lane being inside from each `opening` line it prints
+  /// to its next `closing` line (or its last line, if it never prints one): a semaphore.
+  case atMostInside(_ n: Int, opening: String, closing: String, because: String)
 
   /// A point in a transcript.
   public enum Mark: Sendable, Hashable, CustomStringConvertible {
@@ -62,6 +65,22 @@ public enum Guarantee: Sendable, Hashable {
               + "until beat \(held.to.beat) (\(reason))")
         }
         if holder == nil || entering.to.sequence > holder!.to.sequence { holder = entering }
+      }
+      return found
+    case .atMostInside(let n, let opening, let closing, let reason):
+      var inside: [String] = []
+      var found: [String] = []
+      for event in events.sorted(by: { $0.sequence < $1.sequence }) {
+        if event.text == opening && !inside.contains(event.lane) {
+          if inside.count >= n {
+            found.append(
+              "\(event.lane) went inside at beat \(event.beat) while \(inside.count) were inside "
+                + "(\(inside.joined(separator: ", "))) (\(reason))")
+          }
+          inside.append(event.lane)
+        } else if event.text == closing {
+          inside.removeAll { $0 == event.lane }
+        }
       }
       return found
     }

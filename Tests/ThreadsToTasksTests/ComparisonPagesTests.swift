@@ -42,6 +42,7 @@ struct ComparisonPagesTests {
         "01-start-new-thread.md", "02-threading-module.md", "03-simple-threading.md",
         "04-synchronizing-threads.md",
         "05-producer-consumer.md", "06-worker-pool.md", "07-timeouts.md", "08-stop-flags.md",
+        "09-semaphore.md", "10-thread-local.md",
         "Performance.md", "README.md",
       ])
     for name in try pages.pageNames() where name.first!.isNumber {

@@ -153,9 +153,63 @@ def stop_flags():
     print("wait(1) on an event nobody sets:", threading.Event().wait(1))  # the flag: False
 
 
+# semaphore: threading.BoundedSemaphore -----------------------------------------------------------
+
+
+def semaphore(value=2):
+    pool = threading.BoundedSemaphore(value)
+
+    def worker():
+        with pool:  # blocks while two workers are inside
+            print("inside")
+            time.sleep(2)
+            print("leaving")
+
+    workers = [threading.Thread(target=worker, name="worker%d" % n) for n in range(1, 5)]
+    for worker_thread in workers:
+        worker_thread.start()
+    for worker_thread in workers:
+        worker_thread.join()
+    print("all workers done")
+
+    try:  # every place is free again: one more release is a bug, and a bounded semaphore says so
+        pool.release()
+    except ValueError as error:
+        print("release() once too many:", error)
+
+
+# thread-local: threading.local ---------------------------------------------------------------
+
+
+def thread_local():
+    local = threading.local()
+
+    def log(message):  # no request parameter: it reads the thread's own
+        print(message, getattr(local, "request", None))
+
+    def handle(request, seconds, helper_name):
+        local.request = request  # this thread's own: the other worker sets its own
+        time.sleep(seconds)
+        log("handling")
+        # a thread started from here starts with nothing in local: it sees None
+        helper = threading.Thread(target=log, args=("helper sees",), name=helper_name)
+        helper.start()
+        helper.join()
+
+    workers = [threading.Thread(target=handle, args=("request %d" % n, n, "helper%d" % n),
+                                name="worker%d" % n) for n in (1, 2)]
+    for worker_thread in workers:
+        worker_thread.start()
+    for worker_thread in workers:
+        worker_thread.join()
+    print("main sees a request:", hasattr(local, "request"))  # main set nothing
+
+
 EXAMPLES = {  # the example ids the Swift package uses
     "producer-consumer": producer_consumer,
     "worker-pool": worker_pool,
     "timeouts": timeouts,
     "stop-flags": stop_flags,
+    "semaphore": semaphore,
+    "thread-local": thread_local,
 }

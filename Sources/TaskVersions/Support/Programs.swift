@@ -32,6 +32,8 @@ let taskPrograms: [ExampleID: @Sendable (TaskVariant?, ExampleContext) async thr
   .workerPool: { _, _ in try await workerPool() },
   .timeouts: { _, _ in try await timeouts() },
   .stopFlags: { _, _ in try await stopFlags() },
+  .semaphore: { _, _ in try await semaphore() },
+  .threadLocal: { _, _ in try await threadLocal() },
 ]
 
 /// An `AsyncLock` that draws each task's wait for it and hold of it on the run's timeline, and

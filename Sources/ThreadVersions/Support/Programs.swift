@@ -24,6 +24,8 @@ let threadPrograms: [ExampleID: @Sendable (ThreadKnobs, ExampleContext) -> Void]
   .workerPool: { _, _ in workerPool() },
   .timeouts: { _, _ in timeouts() },
   .stopFlags: { _, _ in stopFlags() },
+  .semaphore: { _, _ in semaphore() },
+  .threadLocal: { _, _ in threadLocal() },
 ]
 
 /// Whether `example` has a thread program.
