@@ -15,8 +15,9 @@ struct BrokenRunTests {
       verdict.differences.contains {
         $0.hasPrefix("task ~ notebook: Thread-") && $0.contains("entered")
       })
-    // Both workers print "lock value True" at beat 0: the actor let the second one in.
-    #expect(task.events.filter { $0.text == "lock value True" }.map(\.beat) == [0, 0])
+    // Both workers print "lock value True" before the first is done (beat 3): the actor let the
+    // second one in (at beat 0, or a little later on a busy machine).
+    #expect(task.events.filter { $0.text == "lock value True" }.map(\.beat).allSatisfy { $0 < 3 })
   }
 
   @Test("a lock that does not exclude is caught")

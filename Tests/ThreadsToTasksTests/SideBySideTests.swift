@@ -64,7 +64,7 @@ struct SideBySideTests {
     #expect(run.status == 1)
     // Either worker may reach the actor first; the other then gets in while it is "inside".
     let naming =
-      #"NOT equivalent: task ~ notebook: Thread-\d entered at beat 0 while Thread-\d was inside"#
+      #"NOT equivalent: task ~ notebook: Thread-\d entered at beat \d while Thread-\d was inside"#
     // The verdict wraps at the terminal's 80 columns; its continuation lines start with two spaces.
     let unwrapped = run.out.replacingOccurrences(of: "\n  ", with: " ")
     #expect(unwrapped.range(of: naming, options: .regularExpression) != nil, "\(run.out)")

@@ -26,6 +26,11 @@ func ctime() -> String {
     parts.second!, parts.year!)
 }
 
+/// Sleeps until `deadline`; throws if the task is cancelled.
+func sleep(until deadline: ContinuousClock.Instant) async throws {
+  try await Task.sleep(until: deadline, clock: .continuous)
+}
+
 /// When a wait of `seconds` that begins now ends.
 func sleepDeadline(_ seconds: Int) -> ContinuousClock.Instant { .now + .seconds(seconds) }
 
@@ -82,9 +87,10 @@ final class JoinableTask: Sendable {
   func join() async { await finished.wait() }
 
   func join(timeout seconds: Int) async {
+    let deadline = sleepDeadline(seconds)
     await withTaskGroup { race in
       race.addTask { await self.finished.wait() }
-      race.addTask { try? await sleep(seconds) }
+      race.addTask { try? await sleep(until: deadline) }
       await race.next()
       race.cancelAll()
     }

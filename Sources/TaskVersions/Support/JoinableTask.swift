@@ -54,9 +54,10 @@ final class JoinableTask: Sendable {
     defer {
       if let from { RunContext.current?.recorder.note(.join, lane: currentLane, from: from) }
     }
+    let deadline = sleepDeadline(seconds)
     await withTaskGroup { race in
       race.addTask { await self.finished.wait() }
-      race.addTask { try? await sleep(seconds, noted: false) }
+      race.addTask { try? await sleep(until: deadline) }
       await race.next()
       race.cancelAll()
     }

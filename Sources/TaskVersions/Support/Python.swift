@@ -55,6 +55,16 @@ func sleep(_ seconds: Int, noted: Bool) async throws {
   let deadline = context.sleepDeadline(seconds, lane: lane)
   let from = context.clock.elapsed()
   defer { if noted { context.recorder.note(.sleep, lane: lane, from: from) } }
+  try await sleep(until: deadline)
+}
+
+/// Sleeps until `deadline`, taken by a caller before it starts the task that sleeps: a race
+/// against the time (a timeout) then ends on time however late that task began. A stop request
+/// ends it as it ends every sleep of the run.
+func sleep(until deadline: ContinuousClock.Instant) async throws {
+  guard let context = RunContext.current else {
+    return try await Task.sleep(until: deadline, clock: .continuous)
+  }
   try await context.stop.sleep(until: deadline)
   context.noteWake(deadline: deadline)
 }

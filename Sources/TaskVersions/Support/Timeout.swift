@@ -17,10 +17,12 @@ struct TimeoutError: Error, CustomStringConvertible {
 func withTimeout<Result: Sendable>(
   _ seconds: Int, _ operation: @escaping @Sendable () async throws -> Result
 ) async throws -> Result {
-  try await withThrowingTaskGroup(of: Result.self) { race in
+  // The deadline is taken now: the sleeping child may start later, but must not end later.
+  let deadline = sleepDeadline(seconds)
+  return try await withThrowingTaskGroup(of: Result.self) { race in
     race.addTask { try await operation() }
     race.addTask {
-      try await sleep(seconds)
+      try await sleep(until: deadline)
       throw TimeoutError()
     }
     // Whichever way the first one ends, the other is cancelled, and the group waits for it.
