@@ -72,6 +72,13 @@ public final class ExampleContext: Sendable {
     noteLateness(clock.notebookSeconds(deadline.duration(to: .now)))
   }
 
+  /// The instants a lateness probe wakes at: four times a beat from the start, so that how late
+  /// the machine lets a sleeper wake is measured all through a run, not only where the example
+  /// sleeps (a task's hop onto a busy cooperative pool is late too, and nothing else measures it).
+  public func probeTick(_ tick: Int) -> ContinuousClock.Instant {
+    clock.startInstant + clock.pace.duration(Double(tick) / 4)
+  }
+
   /// Notes that something that could have happened `due` (notebook seconds) happened only now —
   /// a lock handed over, a join returning — and how late that was, kept if the latest yet.
   public func noteLate(since due: Double) {

@@ -99,6 +99,15 @@ public func runWithTasks(
         await RunContext.$current.withValue(context) {
           clock.start()
           _ = context.roster.enter(mainLane)
+          // Detached: no lane, no place in the roster; it only measures how late the pool is.
+          let probe = Task.detached {
+            for tick in 1... {
+              let due = context.probeTick(tick)
+              guard (try? await Task.sleep(until: due, clock: .continuous)) != nil else { return }
+              context.noteWake(deadline: due)
+            }
+          }
+          defer { probe.cancel() }
           // The examples throw nothing but the `CancellationError` of a stopped sleep.
           try? await program(variant, context)
         }

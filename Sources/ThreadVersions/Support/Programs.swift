@@ -58,7 +58,17 @@ public func runWithThreads(
     await withCheckedContinuation { (finished: CheckedContinuation<Void, Never>) in
       let main = JoinableThread(name: mainLane, context: context) {
         clock.start()
+        // A plain thread: no lane, no place in the roster; it only measures how late threads wake.
+        let probeDone = Latch()
+        Thread.detachNewThread {
+          for tick in 1... {
+            let due = context.probeTick(tick)
+            if probeDone.wait(until: due) { return }
+            context.noteWake(deadline: due)
+          }
+        }
         program(knobs, context)
+        probeDone.open()
         finished.resume()
       }
       main.start()
