@@ -164,8 +164,10 @@ struct BeyondTests {
     }
     for run in [thread, task] {
       let verdict = Equivalence.judge([run])
-      #expect(verdict.kind != .equivalent, "\(run.paradigm)")
+      // On a busy machine a late start can put job 3's failure back on its beat: a late run
+      // is not judged, either way.
       guard !verdict.wasLate else { continue }
+      #expect(verdict.kind != .equivalent, "\(run.paradigm)")
       // Job 3 started at once instead of waiting for a free worker: it fails a beat early.
       #expect(
         verdict.differences.contains { $0.contains("'job 3 raised: job 3 failed' at beat 1") },
