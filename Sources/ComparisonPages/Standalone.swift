@@ -31,6 +31,7 @@ public struct StandaloneProgram: Sendable, Equatable {
       [
         "Sources/ComparisonPages/Standalone/TaskPrelude.swift",
         "Sources/ThreadsToTasksCore/Locked.swift", "Sources/ThreadsToTasksCore/Latch.swift",
+        "Sources/TaskVersions/Support/AsyncSemaphore.swift",
         "Sources/TaskVersions/Support/AsyncLock.swift",
       ]
     }

@@ -8,12 +8,9 @@ import ThreadsToTasksCore
 /// queue and throws `CancellationError`; if the lock was handed to it first, it hands the lock on
 /// at once and throws all the same.
 public final class AsyncLock: Sendable {
-  private struct State {
-    var isHeld = false
-    var waiting: [(id: Int, turn: CheckedContinuation<Void, any Error>)] = []
-    var nextID = 0
-  }
-  private let state = Locked(State())
+  // A lock is a semaphore with one place: the queue, and a cancelled waiter that never enters,
+  // are `AsyncSemaphore`'s.
+  private let permit = AsyncSemaphore(1)
   private let heldBack: String?
   private let someoneHolds = Latch()
   private let observer: (@Sendable (Transition) -> Void)?
@@ -45,57 +42,20 @@ public final class AsyncLock: Sendable {
   public func acquire() async throws -> Bool {
     observer?(.acquiring)
     if let heldBack, Task.name == heldBack { await someoneHolds.wait() }
-    let id = state.withLock { state in
-      defer { state.nextID += 1 }
-      return state.nextID
-    }
-    try await withTaskCancellationHandler {
-      try await withCheckedThrowingContinuation { (turn: CheckedContinuation<Void, any Error>) in
-        let enterNow = state.withLock { state -> Bool? in
-          if Task.isCancelled { return nil }
-          if !state.isHeld {
-            state.isHeld = true
-            return true
-          }
-          state.waiting.append((id, turn))
-          return false
-        }
-        switch enterNow {
-        case nil: turn.resume(throwing: CancellationError())
-        case true?: turn.resume()
-        case false?: break
-        }
-      }
-    } onCancel: {
-      let turn = state.withLock { state in
-        state.waiting.firstIndex { $0.id == id }.map { state.waiting.remove(at: $0).turn }
-      }
-      turn?.resume(throwing: CancellationError())
-    }
+    try await permit.acquire()
     someoneHolds.open()
     observer?(.acquired)
-    // Handed the lock in the same instant as the cancellation: pass it on, do not enter.
-    if Task.isCancelled {
-      release()
-      throw CancellationError()
-    }
     return true
   }
 
   /// Python: `threadLock.release()`. Hands the lock to the longest waiter, or frees it.
+  /// Releasing a lock nobody holds, a `RuntimeError` in Python, changes nothing here.
   public func release() {
     observer?(.released)
-    let next = state.withLock { state in
-      guard !state.waiting.isEmpty else {
-        state.isHeld = false
-        return CheckedContinuation<Void, any Error>?.none
-      }
-      return state.waiting.removeFirst().turn
-    }
-    next?.resume()
+    try? permit.release()
   }
   // end snippet: acquire
 
   /// How many tasks wait for the lock.
-  public var waitingCount: Int { state.withLock { $0.waiting.count } }
+  public var waitingCount: Int { permit.waitingCount }
 }
