@@ -23,6 +23,7 @@ public final class ExampleContext: Sendable {
   private let random: Locked<SeededRandom>
   private let lateness = Locked(0.0)
   private let dummies = Locked<[Int: String]>([:])
+  private let behind = Locked<[String: Double]>([:])
 
   /// A context recording into `recorder`, drawing random numbers from `seed`.
   public init(
@@ -77,6 +78,23 @@ public final class ExampleContext: Sendable {
   /// sleeps (a task's hop onto a busy cooperative pool is late too, and nothing else measures it).
   public func probeTick(_ tick: Int) -> ContinuousClock.Instant {
     clock.startInstant + clock.pace.duration(Double(tick) / 4)
+  }
+
+  /// Notes that `lane` spent `seconds` (notebook seconds) on something the notebook's time line
+  /// counts as taking no time (starting a thread): it falls behind by that much more, until its
+  /// next sleep, join or lock puts it back on schedule (`onSchedule`). How far behind it is, is
+  /// lateness: two starts of half a beat each put the next line a whole beat late.
+  public func fallsBehind(_ lane: String, by seconds: Double) {
+    let total = behind.withLock { behind in
+      behind[lane, default: 0] += seconds
+      return behind[lane]!
+    }
+    noteLateness(total)
+  }
+
+  /// `lane` is back on schedule: it waited for a deadline, a join or a lock.
+  public func onSchedule(_ lane: String) {
+    behind.withLock { $0[lane] = nil }
   }
 
   /// Notes that something that could have happened `due` (notebook seconds) happened only now —

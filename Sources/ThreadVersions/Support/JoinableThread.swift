@@ -83,8 +83,11 @@ open class JoinableThread: Thread {
       let switchInterval = Date(timeIntervalSinceNow: interval)
       while !blocking && !finished && state.wait(until: switchInterval) {}
     }
-    // The notebook's time line counts a start as taking no time: whatever it took is lateness.
-    if let calledAt { context?.noteLate(since: calledAt) }
+    // The notebook's time line counts a start as taking no time: the starting thread falls
+    // behind by whatever it took.
+    if let calledAt, let context {
+      context.fallsBehind(Thread.current.name ?? "?", by: context.clock.elapsed() - calledAt)
+    }
   }
 
   /// Tells `start()` that the calling thread is about to block: its start is over.
@@ -152,6 +155,7 @@ private struct JoinWait {
   /// Ends the wait; `joined` is when the joined thread ended, if it did while we waited.
   func end(joined: Double? = nil) {
     guard let context = thread?.context, let from else { return }
+    context.onSchedule(lane)
     context.recorder.note(.join, lane: lane, from: from)
     // Returned late? (The join could return from the thread's end on.)
     if let joined, joined > from { context.noteLate(since: joined) }

@@ -29,6 +29,7 @@ func sleep(_ seconds: Int) {
   let from = context.clock.elapsed()
   let lane = Thread.current.name ?? "?"
   if context.stop.sleep(until: deadline) { context.noteWake(deadline: deadline) }
+  context.onSchedule(lane)
   context.recorder.note(.sleep, lane: lane, from: from)
 }
 
