@@ -27,12 +27,15 @@ struct MarkdownView: View {
       uniqueKeysWithValues: result.transcripts.map { ($0.paradigm, $0.events) })
     var rows = Row.pair(events)
     if stampsFrom != nil {
-      rows = rows.enumerated().sorted { first, second in
-        let (a, b) = (first.element, second.element)
-        let laneA = a.cells.values.first!.lane
-        let laneB = b.cells.values.first!.lane
-        return (a.beat, laneA, first.offset) < (b.beat, laneB, second.offset)
-      }.map(\.element)
+      // Beat, then lane, then the line and the paradigms it shows in: nothing left to timing.
+      func key(_ row: (offset: Int, element: Row)) -> (Int, String, String, String, Int) {
+        let cells = Paradigm.allCases.compactMap { row.element.cells[$0] }
+        let present = Paradigm.allCases.filter { row.element.cells[$0] != nil }.map(\.rawValue)
+        return (
+          row.element.beat, cells[0].lane, cells[0].text, present.joined(separator: " "), row.offset
+        )
+      }
+      rows = rows.enumerated().sorted { key($0) < key($1) }.map(\.element)
     }
     for row in rows {
       let cells = paradigms.map { paradigm in

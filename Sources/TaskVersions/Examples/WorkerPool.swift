@@ -33,14 +33,18 @@ func workerPool(maxWorkers: Int = 2) async throws {
       // Python: `max_workers=2`. A group runs every child it is given at once, so it has no
       // width: start two, and one more each time one ends.
       var waiting = jobs[...]
-      for job in waiting.prefix(maxWorkers) { pool.addTask { (job.n, try await square(job)) } }
+      for job in waiting.prefix(maxWorkers) {
+        pool.addTask(name: "job-\(job.n)") { (job.n, try await square(job)) }
+      }
       waiting = waiting.dropFirst(maxWorkers)
 
       // Python: `for future in as_completed(futures)`. `next()` returns the children in the
       // order they finish, and throws the error of one that threw (`future.result()`).
       while case (let n, let result)? = try await pool.next() {
         print("job \(n) ->", result)
-        if let job = waiting.popFirst() { pool.addTask { (job.n, try await square(job)) } }
+        if let job = waiting.popFirst() {
+          pool.addTask(name: "job-\(job.n)") { (job.n, try await square(job)) }
+        }
       }
     }
   } catch let error as JobFailed {
