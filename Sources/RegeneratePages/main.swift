@@ -20,15 +20,16 @@ case ["--help"], ["-h"]:
 case let arguments where arguments.count == 2 && arguments[0] == "--standalone":
   standaloneDirectory = arguments[1]
 case let arguments:
-  FileHandle.standardError.write(
-    Data("regenerate-pages: unexpected argument '\(arguments[0])'\n\(usage)\n".utf8))
+  try? FileHandle.standardError.write(
+    contentsOf: Data("regenerate-pages: unexpected argument '\(arguments[0])'\n\(usage)\n".utf8))
   exit(64)
 }
 
 let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
 guard FileManager.default.fileExists(atPath: root.appendingPathComponent("Package.swift").path)
 else {
-  FileHandle.standardError.write(Data("regenerate-pages: run me from the package root\n".utf8))
+  try? FileHandle.standardError.write(
+    contentsOf: Data("regenerate-pages: run me from the package root\n".utf8))
   exit(64)
 }
 do {
@@ -51,6 +52,6 @@ do {
   print(
     changed.isEmpty ? "Comparisons/ is up to date" : "rewrote: " + changed.joined(separator: ", "))
 } catch {
-  FileHandle.standardError.write(Data("regenerate-pages: \(error)\n".utf8))
+  try? FileHandle.standardError.write(contentsOf: Data("regenerate-pages: \(error)\n".utf8))
   exit(1)
 }

@@ -64,7 +64,7 @@ struct Benchmark {
   /// One line of progress on standard error, rewritten in place; only on a terminal.
   func progress(_ text: String) {
     guard isatty(STDERR_FILENO) != 0 else { return }
-    FileHandle.standardError.write(Data("\r\u{1B}[K\(text)".utf8))
+    try? FileHandle.standardError.write(contentsOf: Data("\r\u{1B}[K\(text)".utf8))
   }
 
   func run() async -> Report {

@@ -31,7 +31,8 @@ let usage = """
     --max-threads N  create no more than N threads in the fan-out (default: the system's limit)
   """
 func refuse(_ reason: String) -> Never {
-  FileHandle.standardError.write(Data("side-by-side-bench: \(reason)\n\(usage)\n".utf8))
+  try? FileHandle.standardError.write(
+    contentsOf: Data("side-by-side-bench: \(reason)\n\(usage)\n".utf8))
   exit(64)
 }
 var size = Benchmark.Size.full
