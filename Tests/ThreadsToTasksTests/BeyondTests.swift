@@ -168,9 +168,10 @@ struct BeyondTests {
       // is not judged, either way.
       guard !verdict.wasLate else { continue }
       #expect(verdict.kind != .equivalent, "\(run.paradigm)")
-      // Job 3 started at once instead of waiting for a free worker: it fails a beat early.
+      // Job 3 started at once instead of waiting for a free worker: it fails early (a beat early,
+      // unless the machine is busy).
       #expect(
-        verdict.differences.contains { $0.contains("'job 3 raised: job 3 failed' at beat 1") },
+        verdict.differences.contains { $0.contains("'job 3 raised: job 3 failed' at beat") },
         "\(verdict.differences)")
     }
   }

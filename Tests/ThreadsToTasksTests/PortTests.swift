@@ -67,13 +67,15 @@ struct OpenChoiceTests {
     arguments: [("thread1", "thread2"), ("thread2", "thread1")])
   func tieEitherWay(heldBack: String, first: String) async {
     let (thread, task) = await runBoth(.simpleThreading, seed: Self.tie, holdBack: heldBack)
+    let verdict = Equivalence.judge([thread, task])
+    #expect(verdict.isEquivalent || verdict.wasLate, "\(verdict.differences)")
+    // A run that woke late is not held to its order within a beat.
+    guard !verdict.wasLate else { return }
     for run in [thread, task] {
       let exits = run.events.filter { $0.text.hasPrefix("Exiting ") }
       #expect(exits.map(\.lane) == [first, heldBack], "\(run.paradigm)")
       #expect(Set(exits.map(\.beat)).count == 1, "\(run.paradigm): both in one beat")
     }
-    let verdict = Equivalence.judge([thread, task])
-    #expect(verdict.isEquivalent || verdict.wasLate, "\(verdict.differences)")
   }
 
   @Test("a sleep that begins late still ends on its beat: lateness does not add up")
