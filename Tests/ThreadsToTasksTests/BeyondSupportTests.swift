@@ -108,7 +108,8 @@ struct BlockingQueueTests {
       putThird.open()
     }
     producer.start()
-    try await Task.sleep(for: .milliseconds(20))
+    // The producer waits in `put` for a place: it has not put its item.
+    try await eventually { q.waiting.putters == 1 }
     #expect(!putThird.isOpen && q.count == 2)
     #expect(q.get() == 1)
     #expect(try await putThird.wait(until: .now + .seconds(1)))
@@ -121,7 +122,8 @@ struct BlockingQueueTests {
     joiner.start()
     q.taskDone()
     q.taskDone()
-    try await Task.sleep(for: .milliseconds(20))
+    // One item is still unfinished: the joiner waits in `join`, and has not returned.
+    try await eventually { q.waiting.joiners == 1 }
     #expect(!joined.isOpen)
     q.taskDone()
     #expect(try await joined.wait(until: .now + .seconds(1)))

@@ -12,6 +12,8 @@ public final class BlockingQueue<Element: Sendable>: @unchecked Sendable {
   private let condition = NSCondition()
   private var buffer: [Element] = []
   private var unfinished = 0
+  private var waitingPutters = 0
+  private var waitingJoiners = 0
   private let maxsize: Int
 
   /// A queue holding at most `maxsize` items (0: no bound). Python: `queue.Queue(maxsize)`.
@@ -20,7 +22,11 @@ public final class BlockingQueue<Element: Sendable>: @unchecked Sendable {
   /// Puts `item` at the back, first waiting, blocked, until there is room. Python: `q.put(item)`.
   public func put(_ item: Element) {
     condition.withLock {
-      while maxsize > 0 && buffer.count >= maxsize { condition.wait() }
+      while maxsize > 0 && buffer.count >= maxsize {
+        waitingPutters += 1
+        condition.wait()
+        waitingPutters -= 1
+      }
       buffer.append(item)
       unfinished += 1
       condition.broadcast()
@@ -30,7 +36,9 @@ public final class BlockingQueue<Element: Sendable>: @unchecked Sendable {
   /// Takes the item at the front, first waiting, blocked, until there is one. Python: `q.get()`.
   public func get() -> Element {
     condition.withLock {
-      while buffer.isEmpty { condition.wait() }
+      while buffer.isEmpty {
+        condition.wait()
+      }
       defer { condition.broadcast() }
       return buffer.removeFirst()
     }
@@ -49,10 +57,19 @@ public final class BlockingQueue<Element: Sendable>: @unchecked Sendable {
   /// Blocks until every item put so far has been marked done. Python: `q.join()`.
   public func join() {
     condition.withLock {
-      while unfinished > 0 { condition.wait() }
+      while unfinished > 0 {
+        waitingJoiners += 1
+        condition.wait()
+        waitingJoiners -= 1
+      }
     }
   }
 
   /// How many items wait in the queue now. Python: `q.qsize()`.
   public var count: Int { condition.withLock { buffer.count } }
+
+  /// How many threads wait in `put` for a place, and in `join` for every `taskDone()`.
+  public var waiting: (putters: Int, joiners: Int) {
+    condition.withLock { (waitingPutters, waitingJoiners) }
+  }
 }
