@@ -87,7 +87,8 @@ struct AsyncQueueTests {
     _ = try await q.get()
     q.taskDone()
     _ = try await q.get()
-    try await Task.sleep(for: .milliseconds(20))
+    // One item is still unfinished: the joiner waits in `join`, and has not returned.
+    try await eventually { q.waitingJoiners == 1 }
     #expect(!joined.isOpen)
     q.taskDone()
     try await joiner.value
@@ -136,12 +137,15 @@ struct FutureTests {
   func timeoutThenResult() async throws {
     let future = Future<Int>()
     let answers = Locked<[Int?]>([])
+    let askedEarly = Latch()
     let reader = JoinableThread(name: "reader") {
       let early = future.result(timeout: 0)
+      askedEarly.open()
       answers.withLock { $0 += [early, future.result(), future.result(timeout: 0)] }
     }
     reader.start()
-    try await Task.sleep(for: .milliseconds(20))
+    // Set only once the reader has asked without waiting: its first answer must be nil.
+    await askedEarly.wait()
     future.set(9)
     try await eventually { answers.withLock { $0.count } == 3 }
     #expect(answers.withLock { $0 } == [nil, 9, 9])

@@ -164,4 +164,7 @@ public final class AsyncQueue<Element: Sendable>: Sendable {
   public var waiting: (putters: Int, getters: Int) {
     state.withLock { ($0.putters.count, $0.getters.count) }
   }
+
+  /// How many tasks wait in `join()` for every `taskDone()`.
+  public var waitingJoiners: Int { state.withLock { $0.joiners.count } }
 }
