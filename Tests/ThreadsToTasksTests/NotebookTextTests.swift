@@ -32,11 +32,18 @@ struct NotebookTextTests {
   }
 
   @Test("a stamp is the run's clock when the line is printed, not the start plus the beat")
-  func clockTrueStamp() {
-    let clock = ExampleClock(pace: .test)
+  func clockTrueStamp() async throws {
+    let clock = ExampleClock(pace: try Pace(seconds: 0.1))
     let context = ExampleContext(recorder: Recorder(clock: clock), seed: 1)
     let start = clock.startDate
-    #expect(context.ctime() == NotebookText.ctime(start))
+    // 1.95 notebook seconds in: the stamp shows start + 1.95, where start + the whole beat (the
+    // old stamp) shows start + 1 — another second unless the start lies within 0.05 s of one.
+    try await Task.sleep(until: clock.startInstant + clock.pace.duration(1.95), clock: .continuous)
+    let before = clock.elapsed()
+    let stamp = context.ctime()
+    let after = clock.elapsed()
+    #expect(
+      [NotebookText.ctime(start + before), NotebookText.ctime(start + after)].contains(stamp))
   }
 
   @Test("the same seed draws the same delays; another seed draws others")
