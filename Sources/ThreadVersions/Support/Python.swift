@@ -33,6 +33,21 @@ func sleep(_ seconds: Int) {
   context.recorder.note(.sleep, lane: lane, from: from)
 }
 
+/// When a sleep of `seconds` notebook seconds that begins now ends: on the run's clock when the
+/// calling thread belongs to a run, else in real seconds.
+func sleepDeadline(_ seconds: Int) -> ContinuousClock.Instant {
+  guard let context = (Thread.current as? JoinableThread)?.context else {
+    return .now + .seconds(seconds)
+  }
+  return context.sleepDeadline(seconds, lane: Thread.current.name ?? "?")
+}
+
+/// Real seconds from now until `deadline`, for `NSCondition.wait(until:)`.
+func realSeconds(until deadline: ContinuousClock.Instant) -> Double {
+  let remaining = ContinuousClock.now.duration(to: deadline)
+  return Double(remaining.components.seconds) + Double(remaining.components.attoseconds) * 1e-18
+}
+
 /// Python: `time.ctime(time.time())`.
 func ctime() -> String { context?.ctime() ?? NotebookText.ctime(Date()) }
 
