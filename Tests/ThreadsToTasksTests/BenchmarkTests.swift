@@ -5,7 +5,7 @@ import ThreadsToTasksCore
 
 /// The plumbing of `side-by-side-bench` on a tiny run. No timing is checked: numbers belong to
 /// the benchmark, not to a test that passes or fails.
-@Suite("side-by-side-bench runs, reports and stops at a limit")
+@Suite("side-by-side-bench runs, reports and stops at a limit", .watchdog)
 struct BenchmarkTests {
   let binary = packageExecutable("side-by-side-bench")
 

@@ -5,7 +5,7 @@ import ThreadsToTasksCore
 @testable import TaskVersions
 @testable import ThreadVersions
 
-@Suite("Beyond the notebook, more: semaphores and thread-local state", .tags(.realTime))
+@Suite("Beyond the notebook, more: semaphores and thread-local state", .watchdog, .tags(.realTime))
 struct BeyondMoreTests {
   // MARK: semaphore
 
@@ -195,7 +195,7 @@ extension BeyondMoreTests {
   }
 }
 
-@Suite("Guarantee.atMostInside: at most N lanes between an opening and a closing line")
+@Suite("Guarantee.atMostInside: at most N lanes between an opening and a closing line", .watchdog)
 struct AtMostInsideTests {
   let guarantee = Guarantee.atMostInside(2, opening: "in", closing: "out", because: "two places")
 
@@ -241,7 +241,7 @@ struct AtMostInsideTests {
   }
 }
 
-@Suite("AsyncSemaphore: Python's BoundedSemaphore for tasks")
+@Suite("AsyncSemaphore: Python's BoundedSemaphore for tasks", .watchdog)
 struct AsyncSemaphoreTests {
   @Test("waiters get in first come, first served")
   func fifo() async throws {
@@ -314,7 +314,7 @@ struct AsyncSemaphoreTests {
   }
 }
 
-@Suite("BoundedSemaphore: Python's BoundedSemaphore for threads")
+@Suite("BoundedSemaphore: Python's BoundedSemaphore for threads", .watchdog)
 struct BoundedSemaphoreTests {
   @Test("a release with every place free throws; a taken place can be given back")
   func overRelease() throws {

@@ -17,7 +17,7 @@ func eventually(_ condition: @Sendable () -> Bool) async throws {
   }
 }
 
-@Suite("AsyncQueue: Python's queue.Queue for tasks")
+@Suite("AsyncQueue: Python's queue.Queue for tasks", .watchdog)
 struct AsyncQueueTests {
   @Test("items come out in order; put waits while the queue is full")
   func boundedAndOrdered() async throws {
@@ -96,7 +96,7 @@ struct AsyncQueueTests {
   }
 }
 
-@Suite("BlockingQueue: Python's queue.Queue for threads")
+@Suite("BlockingQueue: Python's queue.Queue for threads", .watchdog)
 struct BlockingQueueTests {
   @Test("put blocks while the queue is full; items come out in order; join waits for taskDone")
   func boundedOrderedJoined() async throws {
@@ -131,7 +131,7 @@ struct BlockingQueueTests {
   }
 }
 
-@Suite("Future: Python's concurrent.futures.Future for threads")
+@Suite("Future: Python's concurrent.futures.Future for threads", .watchdog)
 struct FutureTests {
   @Test("result(timeout:) gives up with nil; result() still gets the value, as often as asked")
   func timeoutThenResult() async throws {
@@ -152,7 +152,7 @@ struct FutureTests {
   }
 }
 
-@Suite("ThreadingEvent: Python's threading.Event for threads and for tasks")
+@Suite("ThreadingEvent: Python's threading.Event for threads and for tasks", .watchdog)
 struct ThreadingEventTests {
   @Test("a thread's wait(timeout:) returns false when the time runs out, true once set")
   func threadEvent() async throws {

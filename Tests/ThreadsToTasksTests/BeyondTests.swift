@@ -82,7 +82,8 @@ func judgeAsBoth(_ broken: Transcript) -> Verdict {
   return Equivalence.judge([broken, task])
 }
 
-@Suite("Beyond the notebook: both paradigms keep each example's guarantees", .tags(.realTime))
+@Suite(
+  "Beyond the notebook: both paradigms keep each example's guarantees", .watchdog, .tags(.realTime))
 struct BeyondTests {
   // MARK: producer-consumer
 
@@ -283,7 +284,7 @@ struct BeyondTests {
   }
 }
 
-@Suite("withTimeout: the race that replaces Python's timeout=", .tags(.realTime))
+@Suite("withTimeout: the race that replaces Python's timeout=", .watchdog, .tags(.realTime))
 struct WithTimeoutTests {
   /// Runs `body` in a run context at the test pace, so `sleep(1)` lasts one test beat.
   func paced<T: Sendable>(_ body: @Sendable () async throws -> T) async rethrows -> T {

@@ -24,7 +24,7 @@ func runAndStop(_ example: ExampleID, _ paradigm: Paradigm) async -> (
   return (await running.value, stoppedAt)
 }
 
-@Suite("Stopping a run", .tags(.realTime), .timeLimit(.minutes(1)))
+@Suite("Stopping a run", .watchdog, .tags(.realTime), .timeLimit(.minutes(1)))
 struct CancellationTests {
   @Test(
     "stopping a version ends it at its next step; the transcript shows where it stopped",

@@ -1,7 +1,7 @@
 import Testing
 import ThreadsToTasksCore
 
-@Suite("The verdict model")
+@Suite("The verdict model", .watchdog)
 struct CheckerTests {
   @Test("beats round down: an event up to a whole beat late keeps its beat")
   func beatsRoundDown() {

@@ -3,7 +3,7 @@ import SideBySideKit
 import Testing
 import ThreadsToTasksCore
 
-@Suite("side-by-side reads its command line as other Unix tools do")
+@Suite("side-by-side reads its command line as other Unix tools do", .watchdog)
 struct CommandLineEdgeTests {
   func refusal(_ arguments: [String]) -> String? {
     do {

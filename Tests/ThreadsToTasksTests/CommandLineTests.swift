@@ -3,7 +3,7 @@ import TaskVersions
 import Testing
 import ThreadsToTasksCore
 
-@Suite("side-by-side reads its command line")
+@Suite("side-by-side reads its command line", .watchdog)
 struct CommandLineTests {
   func options(_ arguments: String...) throws -> Options {
     guard case .run(let options) = try CommandLineGrammar.parse(arguments) else {

@@ -7,7 +7,7 @@ import ThreadsToTasksCore
 let packageRoot = URL(fileURLWithPath: #filePath)
   .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-@Suite("Comparisons/ cannot drift from the code")
+@Suite("Comparisons/ cannot drift from the code", .watchdog)
 struct ComparisonPagesTests {
   let pages = ComparisonPages(root: packageRoot)
 

@@ -5,7 +5,7 @@ import ThreadsToTasksCore
 
 @testable import TaskVersions
 
-@Suite("Under contention", .tags(.realTime), .timeLimit(.minutes(1)))
+@Suite("Under contention", .watchdog, .tags(.realTime), .timeLimit(.minutes(1)))
 struct ContentionTests {
   @Test(
     "the recorder keeps 100,000 events from 1,000 tasks and 200 threads, whole and in lane order")
@@ -90,7 +90,7 @@ struct ContentionTests {
   }
 }
 
-@Suite("A cancelled waiter never enters", .timeLimit(.minutes(1)))
+@Suite("A cancelled waiter never enters", .watchdog, .timeLimit(.minutes(1)))
 struct AsyncLockCancellationTests {
   @Test("cancelled while waiting, before the holder releases: it throws and never enters")
   func cancelThenRelease() async throws {

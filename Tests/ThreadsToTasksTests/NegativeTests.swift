@@ -4,7 +4,7 @@ import Testing
 import ThreadsToTasksCore
 
 /// Each guarantee, broken on purpose in a real run: the verdict must say so, and say where.
-@Suite("The checker catches every broken guarantee in a real run", .tags(.realTime))
+@Suite("The checker catches every broken guarantee in a real run", .watchdog, .tags(.realTime))
 struct BrokenRunTests {
   @Test("the naive actor interleaves the two workers")
   func naiveActor() async {
@@ -33,7 +33,7 @@ struct BrokenRunTests {
 
 /// The same mistake made by every paradigm alike: checking them only against each other would
 /// call them equivalent; the notebook checks must not.
-@Suite("A mistake every paradigm makes alike is still caught")
+@Suite("A mistake every paradigm makes alike is still caught", .watchdog)
 struct SharedMistakeTests {
   /// Judges the same broken transcript as the thread and as the task version.
   func judgeBoth(_ broken: Transcript) -> Verdict {

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import ThreadsToTasksCore
 
-@Suite("Printing as Python prints")
+@Suite("Printing as Python prints", .watchdog)
 struct NotebookTextTests {
   @Test("ctime pads the day with a space, like Python's time.ctime")
   func ctimePadsDay() throws {

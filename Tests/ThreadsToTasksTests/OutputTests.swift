@@ -20,7 +20,7 @@ private let longLines = [
   "{'a': 'changed', 'b': 'changed'}", "a copy taken before the start: {'a': 1, 'b': 2}",
 ]
 
-@Suite("side-by-side never cuts what it shows")
+@Suite("side-by-side never cuts what it shows", .watchdog)
 struct OutputTests {
   @Test(
     "COLUMNS is kept to 40...500; nonsense falls back to the terminal, else no width",
@@ -152,7 +152,7 @@ struct OutputTests {
   }
 }
 
-@Suite("side-by-side stops when it cannot write")
+@Suite("side-by-side stops when it cannot write", .watchdog)
 struct WriteFailureTests {
   /// Runs the long example with an output whose writes fail with `code` from the `failAt`th on.
   private func failing(_ code: Int32, failAt: Int) async -> (

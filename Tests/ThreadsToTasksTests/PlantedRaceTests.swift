@@ -11,7 +11,7 @@ final class UnguardedTally: @unchecked Sendable {
 /// reports races in the very configuration the suite runs in (`swift test --sanitize=thread`).
 /// It only runs when `THREADS_TO_TASKS_PLANTED_RACE` is set; `.ci/run` sets it, runs this test
 /// alone, and fails unless the sanitizer reports a data race.
-@Suite("The sanitizer proof")
+@Suite("The sanitizer proof", .watchdog)
 struct PlantedRaceTests {
   @Test(
     "a planted race between two threads (run only by .ci/run, which expects it reported)",

@@ -2,7 +2,9 @@ import TaskVersions
 import Testing
 import ThreadsToTasksCore
 
-@Suite("The port: every paradigm agrees with the notebook and with the others", .tags(.realTime))
+@Suite(
+  "The port: every paradigm agrees with the notebook and with the others", .watchdog,
+  .tags(.realTime))
 struct PortTests {
   @Test(
     "both versions are equivalent to the notebook and to each other", arguments: ExampleID.notebook)
@@ -55,7 +57,7 @@ extension Tag {
   @Tag static var realTime: Self
 }
 
-@Suite("Each outcome of every open choice, taken by a real run", .tags(.realTime))
+@Suite("Each outcome of every open choice, taken by a real run", .watchdog, .tags(.realTime))
 struct OpenChoiceTests {
   /// A seed whose two delays are equal: thread1 and thread2 end in the same beat.
   static let tie = (UInt64(1)...100).first {

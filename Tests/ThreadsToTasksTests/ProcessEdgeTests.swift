@@ -12,7 +12,7 @@ private func noCrash(_ run: ProcessRun) -> Bool {
   !["Fatal error", "Backtrac", "Program crashed", "💣"].contains { run.err.contains($0) }
 }
 
-@Suite("side-by-side at its edges: output it cannot write, signals", .tags(.realTime))
+@Suite("side-by-side at its edges: output it cannot write, signals", .watchdog, .tags(.realTime))
 struct ProcessEdgeTests {
   @Test("standard output on /dev/full: exit 74, one line on stderr, no crash")
   func deviceFull() async throws {

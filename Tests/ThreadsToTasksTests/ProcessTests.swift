@@ -127,7 +127,7 @@ func runProcess(
   }
 }
 
-@Suite("the side-by-side executable", .serialized, .tags(.realTime))
+@Suite("the side-by-side executable", .watchdog, .serialized, .tags(.realTime))
 struct ProcessTests {
   @Test("equivalent examples exit 0")
   func equivalentExitsZero() async throws {

@@ -227,7 +227,7 @@ func runPython(_ arguments: [String]) async throws -> (status: Int32, output: St
   return try await PythonGate.run { try await runPython(python, arguments) }
 }
 
-@Suite("The Python column", .tags(.realTime))
+@Suite("The Python column", .watchdog, .tags(.realTime))
 struct PythonColumnTests {
   @Test(
     "Python's randint draws what Swift's SeededRandom draws, seeds 0 to 20",

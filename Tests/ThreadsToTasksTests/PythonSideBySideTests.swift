@@ -4,7 +4,7 @@ import Testing
 import ThreadsToTasksCore
 
 /// `side-by-side --python`: the Python program as the third column, judged like the others.
-@Suite("side-by-side with the Python column", .tags(.realTime))
+@Suite("side-by-side with the Python column", .watchdog, .tags(.realTime))
 struct PythonSideBySideTests {
   @Test(
     "--python: Python's events beside the Swift ones, every check of the three paradigms holds",
@@ -48,7 +48,7 @@ struct PythonSideBySideTests {
   }
 }
 
-@Suite("The Python programs beyond the notebook", .tags(.realTime))
+@Suite("The Python programs beyond the notebook", .watchdog, .tags(.realTime))
 struct BeyondPythonTests {
   @Test(
     "each prints what its example guarantees, judged like the Swift versions",

@@ -5,7 +5,7 @@ import ThreadsToTasksCore
 
 /// The thread version's shared dictionary takes a lock for every access. Without it, threads
 /// writing at once lose writes or corrupt the dictionary; with it, none is lost.
-@Suite("The shared dictionary's lock", .timeLimit(.minutes(1)))
+@Suite("The shared dictionary's lock", .watchdog, .timeLimit(.minutes(1)))
 struct SharedDictionaryLockTests {
   @Test("eight threads writing 2,000 keys each at once: all 16,000 are there")
   func noWriteIsLost() async {

@@ -17,7 +17,7 @@ func sideBySideOutput(_ arguments: [String], width: Int = 80) async -> (
   return (status, out.withLock { $0 }, err.withLock { $0 })
 }
 
-@Suite("side-by-side shows both paradigms", .tags(.realTime))
+@Suite("side-by-side shows both paradigms", .watchdog, .tags(.realTime))
 struct SideBySideTests {
   @Test("columns: every example, aligned rows, a verdict and the seed for each")
   func columns() async {
@@ -183,7 +183,9 @@ struct SideBySideTests {
   }
 }
 
-@Suite("An interrupted run says so in every format", .tags(.realTime), .timeLimit(.minutes(1)))
+@Suite(
+  "An interrupted run says so in every format", .watchdog, .tags(.realTime), .timeLimit(.minutes(1))
+)
 struct InterruptedSummaryTests {
   @Test("json: the summary says interrupted, judged on the beats it finished; exit 130")
   func interruptedJSON() async throws {

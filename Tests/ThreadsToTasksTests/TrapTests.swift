@@ -3,7 +3,7 @@ import Testing
 import ThreadsToTasksCore
 
 /// The places where Swift differs from Python, each shown by a test (and quoted by Comparisons/).
-@Suite("Where Swift is not Python")
+@Suite("Where Swift is not Python", .watchdog)
 struct TrapTests {
   @Test("a Dictionary captured by a worker is a copy: neither side sees the other's writes")
   func dictionaryIsAValue() async {
