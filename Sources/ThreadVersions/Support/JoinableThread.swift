@@ -70,9 +70,11 @@ open class JoinableThread: Thread {
   open func run() { target?() }
 
   // snippet: start
-  /// CPython's switch interval (`sys.getswitchinterval()`, 5 ms): how long a thread that does not
-  /// block keeps the interpreter before another thread gets a turn.
-  public static let switchInterval = 0.005
+  /// CPython's switch interval (`sys.getswitchinterval()`, 5 ms, in real seconds): how long a
+  /// thread that does not block keeps the interpreter before another thread gets a turn, and so
+  /// the longest `start()` waits for the new thread. Python: `sys.setswitchinterval(seconds)`,
+  /// for the whole process there; here per thread, set before `start()`.
+  public var switchInterval = 0.005
 
   /// Starts the thread and returns once it is running and has reached its first blocking call,
   /// or has ended, or has run for `switchInterval`. Python: `start()` waits for the new thread to
@@ -96,7 +98,7 @@ open class JoinableThread: Thread {
       started = true
     }
     super.start()
-    let interval = switchInterval
+    let interval = startWaitsAtMost
     state.withLock {
       // Until the thread runs, look again every interval (it need not say it runs: one wake-up
       // less per start); from then on, wait at most one interval.
@@ -111,12 +113,12 @@ open class JoinableThread: Thread {
     // run: end
   }
 
-  /// The switch interval this thread's start waits for at most.
-  private var switchInterval: Double {
+  /// How long this thread's start waits at most for it to block.
+  private var startWaitsAtMost: Double {
     // run: begin
-    if let binding { return binding.switchInterval(Self.switchInterval) }
+    if let binding { return binding.switchInterval(switchInterval) }
     // run: end
-    return Self.switchInterval
+    return switchInterval
   }
 
   /// Tells `start()` that the calling thread is about to block: its start is over. Nothing
