@@ -33,6 +33,15 @@ func sleep(_ seconds: Int) {
   context.recorder.note(.sleep, lane: lane, from: from)
 }
 
+/// Python: `time.sleep(0.1)`, a fraction of a second: `duration` of real time, not paced. In a
+/// run, a stop request ends it early.
+func sleep(for duration: Duration) {
+  let deadline = deadline(after: max(duration, .zero))
+  JoinableThread.willBlock()
+  guard let context else { return Thread.sleep(forTimeInterval: realSeconds(until: deadline)) }
+  context.stop.sleep(until: deadline)
+}
+
 /// When a sleep of `seconds` notebook seconds that begins now ends: on the run's clock when the
 /// calling thread belongs to a run, else in real seconds. `seconds` is clamped to ±`timeoutMax`
 /// (so `Int.max` overflows nothing); zero and negative give a deadline already past.
