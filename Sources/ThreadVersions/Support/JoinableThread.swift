@@ -100,11 +100,16 @@ open class JoinableThread: Thread {
     super.start()
     let interval = startWaitsAtMost
     state.withLock {
-      // Until the thread runs, look again every interval (it need not say it runs: one wake-up
-      // less per start); from then on, wait at most one interval.
+      // From the moment the thread runs, wait at most one interval. Until it runs, look again
+      // every interval, or millisecond if that is longer: the thread does not say it runs, which
+      // saves a wake-up per start.
       while !blocking && !finished {
-        let due = (runningSince ?? .now) + .seconds(interval)
-        if runningSince != nil && ContinuousClock.now >= due { break }
+        guard let runningSince else {
+          state.wait(until: .now + .seconds(max(interval, 0.001)))
+          continue
+        }
+        let due = runningSince + .seconds(interval)
+        if ContinuousClock.now >= due { break }
         state.wait(until: due)
       }
     }
