@@ -107,6 +107,8 @@ struct ThreadContractTests {
   @Test("in a run, Int.max notebook seconds overflow nothing")
   func hugeTimeoutInARun() async {
     let transcript = await runThreadProgram(.timeouts) {
+      // From beat 1 on, a deadline is the beat plus the timeout: Int.max would overflow there.
+      sleep(1)
       let event = ThreadingEvent()
       let setter = JoinableThread(name: "setter") { event.set() }
       setter.start()
