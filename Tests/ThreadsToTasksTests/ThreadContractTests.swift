@@ -464,11 +464,15 @@ struct ThreadContractTests {
       return ({ queue.join() }, { queue.taskDone() })
     },
     Blocker(name: "acquire") {
-      let pool = BoundedSemaphore(0)
+      // A bounded semaphore whose one place is taken: `release()` gives it back.
+      let pool = BoundedSemaphore(1)
+      pool.acquire()
       return ({ pool.acquire() }, { _ = try? pool.release() })
     },
     Blocker(name: "acquire(timeout:)") {
-      let pool = BoundedSemaphore(0)
+      // A bounded semaphore whose one place is taken: `release()` gives it back.
+      let pool = BoundedSemaphore(1)
+      pool.acquire()
       return ({ pool.acquire(timeout: 3_600) }, { _ = try? pool.release() })
     },
     Blocker(name: "event wait") {
