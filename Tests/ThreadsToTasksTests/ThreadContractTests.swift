@@ -399,6 +399,42 @@ struct ThreadContractTests {
     #expect(standardError(result).contains("ValueError: task_done() called too many times"))
   }
 
+  // MARK: the run's instrumentation stays out of the types
+
+  @Test("with the `// run:` regions stripped, the thread support types name nothing of the run")
+  func strippedTypesAreAPlainProgramsTypes() throws {
+    let support = packageRoot.appending(path: "Sources/ThreadVersions/Support")
+    let harness = [
+      "binding", "RunBinding", "JoinWait", "context", "ExampleContext", "roster", "clock",
+      "fallsBehind", "finishedAt", "recorder", "observer", "holdingBack",
+    ]
+    for file in [
+      "JoinableThread", "BlockingQueue", "BoundedSemaphore", "Future", "ThreadingEvent", "Deadline",
+    ] {
+      let source = try String(
+        contentsOf: support.appending(path: "\(file).swift"), encoding: .utf8)
+      var stripped: [Substring] = []
+      var inRegion = false
+      for line in source.split(separator: "\n", omittingEmptySubsequences: false) {
+        switch line.trimmingCharacters(in: .whitespaces) {
+        case "// run: begin":
+          #expect(!inRegion, "\(file): a region opens inside another")
+          inRegion = true
+        case "// run: end":
+          #expect(inRegion, "\(file): a region ends that never opened")
+          inRegion = false
+        // Comments aside: they may say what a run does differently.
+        case let code where !code.hasPrefix("//"): if !inRegion { stripped.append(line) }
+        default: break
+        }
+      }
+      #expect(!inRegion, "\(file): a region never ends")
+      let words = Set(
+        stripped.joined(separator: "\n").split { !$0.isLetter && !$0.isNumber }.map(String.init))
+      #expect(words.isDisjoint(with: harness), "\(file): \(words.intersection(harness))")
+    }
+  }
+
   // MARK: start() hears of every blocking call
 
   /// A body that blocks in one of the package's calls until `release` is called.
