@@ -26,6 +26,8 @@ public final class Latch: @unchecked Sendable {  // safe: all state only under `
   public var isOpen: Bool { condition.withLock { opened } }
 
   /// Blocks the thread until the latch opens or `deadline` passes; returns whether it opened.
+  /// An open latch returns `true` at once, whatever the deadline; any deadline is taken, however
+  /// far (no trap) or long past (then it only looks).
   @discardableResult
   public func wait(until deadline: ContinuousClock.Instant) -> Bool {
     condition.withLock {
@@ -35,7 +37,8 @@ public final class Latch: @unchecked Sendable {  // safe: all state only under `
         let seconds =
           Double(remaining.components.seconds) + Double(remaining.components.attoseconds) * 1e-18
         // Returns false on time-out and true on a broadcast; the loop re-checks both either way.
-        _ = condition.wait(until: Date(timeIntervalSinceNow: seconds))
+        // At most 1e9 s (31 years) at a time: `NSCondition` traps (SIGILL) on a date past 2262.
+        _ = condition.wait(until: Date(timeIntervalSinceNow: min(seconds, 1e9)))
       }
       return true
     }

@@ -13,6 +13,19 @@ public struct SemaphoreReleasedTooManyTimes: Error, CustomStringConvertible {
 /// `signal()` too many quietly raises the count, and from then on one thread more gets in. That
 /// is the bug a `BoundedSemaphore` reports, so this one is a counter guarded by an `NSCondition`,
 /// as Python's is a counter guarded by a `threading.Condition`, and its `release()` throws.
+///
+/// | Python | Swift | Same? |
+/// | --- | --- | --- |
+/// | `threading.BoundedSemaphore(n)` | `BoundedSemaphore(n)` | same |
+/// | `threading.BoundedSemaphore(-1)` | `fatalError("ValueError: semaphore initial value must be >= 0")` | traps where Python raises: an initializer that cannot fail |
+/// | `s.acquire()` | `s.acquire()` | same (returns nothing: it can only return `True`) |
+/// | `s.acquire(blocking=False)` | `s.acquire(timeout: 0)` | same: a try, `true` if it took a place |
+/// | `s.acquire(timeout=t)` | `s.acquire(timeout: t)` (notebook seconds), `s.acquire(timeout: .milliseconds(5))` | same: `false` when the time ran out with no place free; a negative one is a try, as in Python |
+/// | `s.acquire(timeout=1e10)` | `s.acquire(timeout: 10_000_000_000)` | a free place is taken at once in both; otherwise it waits here (clamped to `timeoutMax`) where Python raises `OverflowError` |
+/// | `s.release()` | `try s.release()` | same |
+/// | `s.release()` with every place free | throws `SemaphoreReleasedTooManyTimes` | same as Python's `ValueError`, same message |
+/// | `with s:` | `s.withPermit { … }` | same |
+/// | `s._value` | `s.availablePermits` | the free places, read under the lock |
 public final class BoundedSemaphore: @unchecked Sendable {
   // safe: every stored property is read and written only while holding `condition`.
   private let condition = NSCondition()
@@ -20,7 +33,9 @@ public final class BoundedSemaphore: @unchecked Sendable {
   private let value: Int
 
   /// A semaphore that lets `value` threads in at once. Python: `threading.BoundedSemaphore(value)`.
+  /// Traps with Python's `ValueError` message when `value` is negative.
   public init(_ value: Int) {
+    if value < 0 { fatalError("ValueError: semaphore initial value must be >= 0") }
     self.value = value
     available = value
   }
@@ -28,8 +43,35 @@ public final class BoundedSemaphore: @unchecked Sendable {
   /// Takes one of the places, first waiting, blocked, until there is one. Python: `acquire()`.
   public func acquire() {
     condition.withLock {
+      if available == 0 { JoinableThread.willBlock() }
       while available == 0 { condition.wait() }
       available -= 1
+    }
+  }
+
+  /// Takes a place, waiting at most `seconds` (notebook seconds) for one; returns whether it
+  /// took one. Zero or negative: a try. Python: `acquire(timeout=seconds)`.
+  @discardableResult
+  public func acquire(timeout seconds: Int) -> Bool {
+    acquire(until: sleepDeadline(seconds))
+  }
+
+  /// `acquire(timeout:)` for a real `Duration`.
+  @discardableResult
+  public func acquire(timeout: Duration) -> Bool {
+    acquire(until: deadline(after: timeout))
+  }
+
+  private func acquire(until deadline: ContinuousClock.Instant) -> Bool {
+    condition.withLock {
+      // Decided here, under the lock: at the deadline a waiter either took a place or did not.
+      if available == 0 && ContinuousClock.now < deadline { JoinableThread.willBlock() }
+      while available == 0 {
+        guard ContinuousClock.now < deadline else { return false }
+        condition.wait(until: deadline)
+      }
+      available -= 1
+      return true
     }
   }
 

@@ -6,43 +6,51 @@
 internal import CoreFoundation
 // end snippet: subclass-import
 import Foundation
-import ThreadsToTasksCore
 
 /// A Foundation `Thread` with what Python's `threading.Thread` has and Foundation's lacks: a
 /// `start()` that returns once the thread is running, `join()` and `join(timeout:)`, an
 /// `isAlive` that is true exactly from `start()` until the body has returned, and a `name` the
 /// thread itself reads back. Subclass it and override `run()`, as in Python.
 ///
-/// `Thread.isFinished` lags behind the end of the body (seen false right after a join in 874 of
-/// 2,000 trials here), and a `name` set before `start()` was not what the thread saw. So the
-/// state lives here, under an `NSCondition` that `start` and `join` wait on.
+/// Foundation keeps no join, and a `name` set before `start()` was not what the thread saw; a
+/// join built on a signal at the end of the thread's block returns before the block does, so
+/// `isFinished` can still read `false` right after it (1,887 of 2,000 trials here, 0 of 2,000 a
+/// millisecond later: the join is early, Foundation is not late). So the state lives here, under
+/// an `NSCondition` that `start` and `join` wait on, and `isAlive` reads it.
+///
+/// | Python | Swift | Same? |
+/// | --- | --- | --- |
+/// | `threading.Thread(name=n, target=f)` | `JoinableThread(name: n, target: f)` | same |
+/// | a subclass overriding `run()` | a subclass overriding `run()` | same |
+/// | `t.start()` | `t.start()` | same: returns once the thread runs and has blocked, ended or run 5 ms |
+/// | `t.start()` a second time | `fatalError("RuntimeError: threads can only be started once")` | traps: `start()` overrides `Thread.start()`, which cannot throw |
+/// | `t.join()` | `t.join()` | same |
+/// | `t.join(timeout=s)` | `t.join(timeout: s)` (notebook seconds), `t.join(timeout: .milliseconds(5))` | same; zero and negative check once and return, as Python's `max(timeout, 0)` |
+/// | `t.join(timeout=1e10)` | waits (clamped to `timeoutMax`) | Python raises `OverflowError` past `threading.TIMEOUT_MAX` |
+/// | `t.join()` before `t.start()` | `fatalError("RuntimeError: cannot join thread before it is started")` | traps, at once, instead of raising |
+/// | `t.join()` from `t` itself | `fatalError("RuntimeError: cannot join current thread")` | traps, at once, instead of raising |
+/// | `t.is_alive()` | `t.isAlive` | same |
+/// | `t.name`, `t.name = n` | `t.name`, `t.name = n` | same (an optional, as `Thread`'s) |
+/// | `t.daemon` | none | every Foundation thread is a daemon: the process ends when `main` returns |
 open class JoinableThread: Thread {
   private let state = NSCondition()
   private var started = false
-  private var running = false
+  private var runningSince: ContinuousClock.Instant?
   private var blocking = false
   private var finished = false
-  private var finishedAt: Double?
   private var storedName: String
-  private var rosterToken: Int?
   private let target: (@Sendable () -> Void)?
-  /// The run this thread belongs to: the one of the thread that created it.
-  let context: ExampleContext?
+  // run: begin
+  /// The run this thread belongs to, if any: the one of the thread that created it, unless a
+  /// runner binds it to another before `start()`. Set before `start()`, read after.
+  var binding = RunBinding.forNewThread()
+  // run: end
 
   /// A thread called `name` that runs `target`, or `run()` if a subclass overrides it.
   /// Python: `threading.Thread(name=name, target=target)`.
   public init(name: String, target: (@Sendable () -> Void)? = nil) {
     self.storedName = name
     self.target = target
-    context = (Thread.current as? JoinableThread)?.context
-    super.init()
-  }
-
-  /// A thread of the run `context`: how a runner starts an example's main flow.
-  init(name: String, context: ExampleContext, target: @escaping @Sendable () -> Void) {
-    self.storedName = name
-    self.target = target
-    self.context = context
     super.init()
   }
 
@@ -51,10 +59,10 @@ open class JoinableThread: Thread {
   open override var name: String? {
     get { state.withLock { storedName } }
     set {
-      state.withLock {
-        storedName = newValue ?? ""
-        if let rosterToken { context?.roster.rename(rosterToken, to: storedName) }
-      }
+      state.withLock { storedName = newValue ?? "" }
+      // run: begin
+      binding?.renamed(to: newValue ?? "")
+      // run: end
     }
   }
 
@@ -62,54 +70,89 @@ open class JoinableThread: Thread {
   open func run() { target?() }
 
   // snippet: start
-  /// Starts the thread and returns once it is running — and, as far as the run can tell, has run
-  /// up to its first blocking call (a sleep, a join, the lock), or for 5 ms (at most a tenth of a
-  /// beat). Python: `start()`
-  /// waits for the new thread to signal that it has started, and the GIL then usually lets that
-  /// thread run until it blocks or its switch interval (5 ms) is up. Foundation's `start()`
-  /// returns at once, before the thread has run at all, which lets the main flow print first
-  /// almost every time.
+  /// CPython's switch interval (`sys.getswitchinterval()`, 5 ms, in real seconds): how long a
+  /// thread that does not block keeps the interpreter before another thread gets a turn, and so
+  /// the longest `start()` waits for the new thread. Python: `sys.setswitchinterval(seconds)`,
+  /// for the whole process there; here per thread, set before `start()`.
+  public var switchInterval = 0.005
+
+  /// Starts the thread and returns once it is running and has reached its first blocking call,
+  /// or has ended, or has run for `switchInterval`. Python: `start()` waits for the new thread to
+  /// signal that it runs; the GIL then lets that thread run until it blocks (which releases the
+  /// GIL) or its switch interval is up. Foundation's `start()` returns at once, before the thread
+  /// has run at all, which lets the starting thread print first almost every time.
+  ///
+  /// Every blocking call of this package's thread types (`sleep`, `join`, `BlockingQueue`,
+  /// `BoundedSemaphore`, `ThreadingEvent`, `Future`) tells `start()` through `willBlock()`. A body
+  /// that blocks where the package cannot see — `Thread.sleep`, a bare `NSCondition` or `NSLock` —
+  /// costs its start the whole 5 ms; call `JoinableThread.willBlock()` before such a call to end
+  /// the start there.
+  ///
+  /// A second call traps: `fatalError("RuntimeError: threads can only be started once")`.
   open override func start() {
-    let calledAt = context?.clock.elapsed()
+    // run: begin
+    let calledAt = binding?.starting(storedName)
+    // run: end
     state.withLock {
+      if started { fatalError("RuntimeError: threads can only be started once") }
       started = true
-      rosterToken = context?.roster.enter(storedName)
     }
     super.start()
+    let interval = startWaitsAtMost
+    // Most bodies reach their first blocking call within tens of microseconds: first give the
+    // processor to the new thread a few times, as Python's start gives it the GIL, since going
+    // to sleep on `state` and being woken costs more than that.
+    let yieldUntil = ContinuousClock.now + .microseconds(50)
+    while ContinuousClock.now < yieldUntil && !state.withLock({ blocking || finished }) {
+      sched_yield()
+    }
     state.withLock {
-      while !running { state.wait() }
-      // Paced, so that at a fast pace the wait stays a small part of a beat.
-      let interval = min(0.005, 0.1 * (context?.clock.pace.secondsPerBeat ?? 1))
-      let switchInterval = Date(timeIntervalSinceNow: interval)
-      while !blocking && !finished && state.wait(until: switchInterval) {}
+      // From the moment the thread runs, wait at most one interval. Until it runs, look again
+      // every interval, or millisecond if that is longer: the thread does not say it runs, which
+      // saves a wake-up per start.
+      while !blocking && !finished {
+        guard let runningSince else {
+          state.wait(until: .now + .seconds(max(interval, 0.001)))
+          continue
+        }
+        let due = runningSince + .seconds(interval)
+        if ContinuousClock.now >= due { break }
+        state.wait(until: due)
+      }
     }
-    // The notebook's time line counts a start as taking no time: the starting thread falls
-    // behind by whatever it took.
-    if let calledAt, let context {
-      context.fallsBehind(Thread.current.name ?? "?", by: context.clock.elapsed() - calledAt)
-    }
+    // run: begin
+    if let calledAt { binding?.started(calledAt: calledAt) }
+    // run: end
   }
 
-  /// Tells `start()` that the calling thread is about to block: its start is over.
-  static func willBlock() {
+  /// How long this thread's start waits at most for it to block.
+  private var startWaitsAtMost: Double {
+    // run: begin
+    if let binding { return binding.switchInterval(switchInterval) }
+    // run: end
+    return switchInterval
+  }
+
+  /// Tells `start()` that the calling thread is about to block: its start is over. Nothing
+  /// happens when the caller is not a `JoinableThread` or its start is over already.
+  public static func willBlock() {
     guard let thread = Thread.current as? JoinableThread else { return }
     thread.state.withLock {
+      guard !thread.blocking else { return }
       thread.blocking = true
       thread.state.broadcast()
     }
   }
 
-  /// Do not override: signals `start()`, runs `run()`, then lets `join()` return.
+  /// Do not override: lets `start()` time its wait, runs `run()`, then lets `join()` return.
   public override func main() {
-    state.withLock {
-      running = true
-      state.broadcast()
-    }
+    state.withLock { runningSince = .now }
     run()
+    // run: begin
+    binding?.finished()
+    // run: end
     state.withLock {
-      if let rosterToken { context?.roster.leave(rosterToken) }
       finished = true
-      finishedAt = context?.clock.elapsed()
       state.broadcast()
     }
   }
@@ -117,47 +160,62 @@ open class JoinableThread: Thread {
 
   // snippet: join
   /// Blocks until the body has returned. Python: `join()`. Returns at once if it already has.
+  /// Traps, as Python raises `RuntimeError`, when the thread was never started or is the caller.
   public func join() {
-    Self.willBlock()
+    refuseMisusedJoin()
+    // run: begin
     let waiting = JoinWait()
-    let ended = state.withLock {
+    // run: end
+    // Told outside `state`: a thread joining this one while this one joins it takes the two
+    // locks the other way round.
+    if !hasEnded { Self.willBlock() }
+    state.withLock {
       while !finished { state.wait() }
-      return finishedAt
     }
-    waiting.end(joined: ended)
+    // run: begin
+    waiting.end(joined: binding?.finishedAt)
+    // run: end
   }
 
-  /// Blocks until the body has returned or `seconds` have passed; check `isAlive` to tell which.
-  /// Python: `join(timeout=seconds)`.
+  /// Blocks until the body has returned or `seconds` (notebook seconds) have passed; check
+  /// `isAlive` to tell which. Zero and negative check once and return, as Python's
+  /// `max(timeout, 0)`; a huge one is clamped to `timeoutMax`. Python: `join(timeout=seconds)`.
   public func join(timeout seconds: Int) {
-    let deadline = sleepDeadline(seconds)
-    Self.willBlock()
-    let waiting = JoinWait()
-    state.withLock {
-      while !finished, ContinuousClock.now < deadline {
-        _ = state.wait(until: Date(timeIntervalSinceNow: realSeconds(until: deadline)))
-      }
-    }
-    waiting.end()
+    join(until: sleepDeadline(max(seconds, 0)))
   }
+
+  /// `join(timeout:)` for a real `Duration`.
+  public func join(timeout: Duration) {
+    join(until: deadline(after: max(timeout, .zero)))
+  }
+
+  private func join(until deadline: ContinuousClock.Instant) {
+    refuseMisusedJoin()
+    // run: begin
+    let waiting = JoinWait()
+    // run: end
+    if !hasEnded && ContinuousClock.now < deadline { Self.willBlock() }
+    state.withLock {
+      while !finished && ContinuousClock.now < deadline { state.wait(until: deadline) }
+    }
+    // run: begin
+    waiting.end()
+    // run: end
+  }
+
+  /// Python's checks before a join, in its words; traps because `join()` cannot throw.
+  private func refuseMisusedJoin() {
+    if !state.withLock({ started }) {
+      fatalError("RuntimeError: cannot join thread before it is started")
+    }
+    if Thread.current === self { fatalError("RuntimeError: cannot join current thread") }
+  }
+
+  /// Whether the body has returned, as this type knows it (`Thread.isFinished` turns true a
+  /// little later, once the block has returned).
+  private var hasEnded: Bool { state.withLock { finished } }
 
   /// True from `start()` until the body has returned. Python: `is_alive()`.
   public var isAlive: Bool { state.withLock { started && !finished } }
   // end snippet: join
-}
-
-/// A join of the calling thread, noted in its run's timeline when it ends.
-private struct JoinWait {
-  let thread = Thread.current as? JoinableThread
-  let lane = Thread.current.name ?? "?"
-  let from = (Thread.current as? JoinableThread)?.context?.clock.elapsed()
-
-  /// Ends the wait; `joined` is when the joined thread ended, if it did while we waited.
-  func end(joined: Double? = nil) {
-    guard let context = thread?.context, let from else { return }
-    context.onSchedule(lane)
-    context.recorder.note(.join, lane: lane, from: from)
-    // Returned late? (The join could return from the thread's end on.)
-    if let joined, joined > from { context.noteLate(since: joined) }
-  }
 }

@@ -8,7 +8,7 @@ import ThreadsToTasksCore
 // `Thread.sleep`, the real date). The standalone programs on the pages define them in a few lines.
 
 /// The run the calling thread belongs to, if any.
-private var context: ExampleContext? { (Thread.current as? JoinableThread)?.context }
+private var context: ExampleContext? { RunBinding.current?.context }
 
 /// Python: `print(*items)`: the items joined by spaces, `True`/`False` for a `Bool`. A run that
 /// was asked to stop prints nothing more. `terminator` is ignored (each call is one line); it is
@@ -33,12 +33,21 @@ func sleep(_ seconds: Int) {
   context.recorder.note(.sleep, lane: lane, from: from)
 }
 
+/// Python: `time.sleep(0.1)`, a fraction of a second: `duration` of real time, not paced. In a
+/// run, a stop request ends it early.
+func sleep(for duration: Duration) {
+  let deadline = deadline(after: max(duration, .zero))
+  JoinableThread.willBlock()
+  guard let context else { return Thread.sleep(forTimeInterval: realSeconds(until: deadline)) }
+  context.stop.sleep(until: deadline)
+}
+
 /// When a sleep of `seconds` notebook seconds that begins now ends: on the run's clock when the
-/// calling thread belongs to a run, else in real seconds.
+/// calling thread belongs to a run, else in real seconds. `seconds` is clamped to ±`timeoutMax`
+/// (so `Int.max` overflows nothing); zero and negative give a deadline already past.
 func sleepDeadline(_ seconds: Int) -> ContinuousClock.Instant {
-  guard let context = (Thread.current as? JoinableThread)?.context else {
-    return .now + .seconds(seconds)
-  }
+  let seconds = min(max(seconds, -timeoutMax), timeoutMax)
+  guard let context = RunBinding.current?.context else { return .now + .seconds(seconds) }
   return context.sleepDeadline(seconds, lane: Thread.current.name ?? "?")
 }
 
