@@ -6,24 +6,52 @@ public struct SemaphoreReleasedTooManyTimes: Error, CustomStringConvertible {
   public var description: String { "Semaphore released too many times" }
 }
 
+/// Python's `ValueError`, where a call refuses an argument (a negative timeout): `message` is
+/// Python's own.
+public struct ValueError: Error, Equatable, CustomStringConvertible {
+  /// Python's message, as `str(error)` gives it.
+  public let message: String
+  /// The message.
+  public var description: String { message }
+}
+
 /// Python's `threading.BoundedSemaphore(value)` for tasks: `acquire()` suspends while `value`
 /// tasks hold it, first come, first served; `release()` gives a place back, and refuses to give
 /// back more than were taken.
 ///
 /// A task cancelled while it waits never enters: if the cancellation comes first, it leaves the
 /// queue and throws `CancellationError`; if a place was handed to it first, it hands the place on
-/// at once and throws all the same. (The same design as `AsyncLock`, which is this with one place.)
+/// at once and throws all the same. (`AsyncLock` is this with one place.)
+///
+/// A timed acquire is decided here, under the semaphore's own lock: at the deadline the waiter
+/// leaves the line unless a place was handed to it first, so it returns `true` holding a place
+/// or `false` holding none — never a place taken and lost.
+///
+/// | Python | Swift | |
+/// | --- | --- | --- |
+/// | `BoundedSemaphore(2)` | `AsyncSemaphore(2)` | same |
+/// | `BoundedSemaphore(-1)`: `ValueError: semaphore initial value must be >= 0` | `AsyncSemaphore(-1)` | same words, but a trap (`fatalError`): an initializer that cannot fail is what every caller writes |
+/// | `acquire()`, returns `True` | `try await acquire()` | returns nothing; throws `CancellationError` if cancelled first (Python has no cancellation) |
+/// | `acquire(blocking=False)` | `try await acquire(blocking: false)` | same: a try, `true` or `false` |
+/// | `acquire(timeout=2)` | `try await acquire(timeout: 2)` (notebook seconds) or `acquire(timeout: .milliseconds(20))` (real time) | same: `true` holding a place, `false` holding none |
+/// | `acquire(timeout=0)`, `acquire(timeout=-1)` | `acquire(timeout: 0)`, `acquire(timeout: -1)` | same: a try (Python's negative timeout waits no time) |
+/// | `acquire(timeout=1e10)` | `acquire(timeout: .max)` | Python waits up to `TIMEOUT_MAX` (9.2e9 s) and raises `OverflowError` beyond; here any longer wait is clamped to 10⁹ s |
+/// | `release()` | `try release()` | same |
+/// | `release()` with every place free: `ValueError: Semaphore released too many times` | `try release()` throws `SemaphoreReleasedTooManyTimes` | same words, a Swift error |
+/// | `with pool:` | `try await pool.withPermit { … }` | same |
 public final class AsyncSemaphore: Sendable {
-  private struct State {
+  private struct State: Sendable {
     var available: Int
-    var waiting: [(id: Int, turn: CheckedContinuation<Void, any Error>)] = []
-    var nextID = 0
+    var line = WaitLine<Void, Void>()
   }
   private let state: Locked<State>
   private let value: Int
 
   /// A semaphore that lets `value` tasks in at once. Python: `threading.BoundedSemaphore(value)`.
+  ///
+  /// A negative `value` traps with Python's message, "semaphore initial value must be >= 0".
   public init(_ value: Int) {
+    guard value >= 0 else { fatalError("semaphore initial value must be >= 0") }
     self.value = value
     state = Locked(State(available: value))
   }
@@ -31,37 +59,58 @@ public final class AsyncSemaphore: Sendable {
   /// Takes one of the places, first suspending until there is one. Python: `acquire()`.
   /// - Throws: `CancellationError` if the task is cancelled before it gets in.
   public func acquire() async throws {
-    let id = state.withLock { state in
-      defer { state.nextID += 1 }
-      return state.nextID
-    }
-    try await withTaskCancellationHandler {
-      try await withCheckedThrowingContinuation { (turn: CheckedContinuation<Void, any Error>) in
-        let enterNow = state.withLock { state -> Bool? in
-          if Task.isCancelled { return nil }
-          if state.available > 0 && state.waiting.isEmpty {
-            state.available -= 1
-            return true
-          }
-          state.waiting.append((id, turn))
-          return false
-        }
-        switch enterNow {
-        case nil: turn.resume(throwing: CancellationError())
-        case true?: turn.resume()
-        case false?: break
-        }
+    _ = try await acquire(until: nil)
+  }
+
+  /// Python: `acquire(blocking=False)` when `blocking` is false: takes a place if one is free
+  /// and nobody waits, and returns at once whether it did; `acquire()` when true.
+  /// - Throws: `CancellationError` if the task is cancelled before it gets in.
+  public func acquire(blocking: Bool) async throws -> Bool {
+    try await acquire(until: blocking ? nil : .now)
+  }
+
+  /// Python: `acquire(timeout=seconds)`, in notebook seconds (paced in a run): `true` holding a
+  /// place, `false` when `seconds` passed first, holding none. Zero or negative: a try, as in
+  /// Python. A longer wait than 10⁹ s is clamped to that.
+  /// - Throws: `CancellationError` if the task is cancelled before it gets in.
+  public func acquire(timeout seconds: Int) async throws -> Bool {
+    try await acquire(until: seconds <= 0 ? .now : timeoutDeadline(seconds))
+  }
+
+  /// `acquire(timeout:)` with a real-time `Duration`, for a wait shorter than a second.
+  /// - Throws: `CancellationError` if the task is cancelled before it gets in.
+  public func acquire(timeout: Duration) async throws -> Bool {
+    try await acquire(until: timeoutDeadline(timeout))
+  }
+
+  /// Takes a place, waiting for one until `deadline` (`nil`: for good); whether it got one.
+  func acquire(until deadline: ContinuousClock.Instant?) async throws -> Bool {
+    // The fast path: one lock, no continuation — a free place and nobody ahead, or a place in line.
+    let entry = state.withLock { state -> LineEntry in
+      if Task.isCancelled { return .cancelled }
+      if state.available > 0 && state.line.isEmpty {
+        state.available -= 1
+        return .served
       }
-    } onCancel: {
-      let turn = state.withLock { state in
-        state.waiting.firstIndex { $0.id == id }.map { state.waiting.remove(at: $0).turn }
-      }
-      turn?.resume(throwing: CancellationError())
+      if let deadline, deadline <= .now { return .timedOut }
+      return .waits(state.line.join(()))
     }
-    // Handed a place in the same instant as the cancellation: pass it on, do not enter.
-    if Task.isCancelled {
-      handOn()
-      throw CancellationError()
+    switch entry {
+    case .cancelled: throw CancellationError()
+    case .served: return true
+    case .timedOut: return false
+    case .waits(let id):
+      switch await waitInLine(id, \State.line, of: state, until: deadline) {
+      case .granted:
+        // Handed a place in the same instant as the cancellation: pass it on, do not enter.
+        if Task.isCancelled {
+          handOn()
+          throw CancellationError()
+        }
+        return true
+      case .timedOut: return false
+      case .cancelled: throw CancellationError()
+      }
     }
   }
 
@@ -88,13 +137,13 @@ public final class AsyncSemaphore: Sendable {
   /// two releases at once cannot both pass the check.
   @discardableResult
   private func handOn(refusingBeyond bound: Int? = nil) -> Bool {
-    let (given, next) = state.withLock { state in
-      guard state.waiting.isEmpty else { return (true, Optional(state.waiting.removeFirst().turn)) }
+    let (given, wake) = state.withLock { state -> (Bool, WaitLine<Void, Void>.Wake?) in
+      if let served = state.line.serveFirst({ _ in () }) { return (true, served.wake) }
       if let bound, state.available >= bound { return (false, nil) }
       state.available += 1
       return (true, nil)
     }
-    next?.resume()
+    wake?.resume()
     return given
   }
 
@@ -102,5 +151,149 @@ public final class AsyncSemaphore: Sendable {
   public var availablePermits: Int { state.withLock { $0.available } }
 
   /// How many tasks wait for a place.
-  public var waitingCount: Int { state.withLock { $0.waiting.count } }
+  public var waitingCount: Int { state.withLock { $0.line.count } }
+}
+
+// MARK: - Waiting in line (shared by `AsyncSemaphore`, `AsyncLock` and `AsyncQueue`)
+
+/// What a call found under its type's lock: served at once, or a ticket in the line.
+enum LineEntry {
+  case cancelled, served, timedOut, waits(Int)
+}
+
+/// How a wait in a `WaitLine` ended.
+enum WaitOutcome<Granted: Sendable>: Sendable {
+  /// Served: handed what it waited for.
+  case granted(Granted)
+  /// Its deadline passed first; it left the line empty-handed.
+  case timedOut
+  /// Its task was cancelled first; it left the line empty-handed.
+  case cancelled
+}
+
+/// Tasks waiting, first come, first served, for what a type hands out under its own lock (a
+/// place, an item, room for an item). Each waiter holds a ticket; every change — served, timed
+/// out, cancelled — happens under the type's lock, so a waiter leaves the line exactly once, with
+/// exactly one outcome. A waiter joins the line before it suspends; an outcome decided in between
+/// is kept for it and handed over when it suspends.
+struct WaitLine<Payload: Sendable, Granted: Sendable>: Sendable {
+  typealias Turn = CheckedContinuation<WaitOutcome<Granted>, Never>
+
+  /// A waiter to resume once the type's lock is let go.
+  struct Wake: Sendable {
+    fileprivate let turn: Turn
+    fileprivate let outcome: WaitOutcome<Granted>
+    /// Resumes the waiter with its outcome.
+    func resume() { turn.resume(returning: outcome) }
+  }
+
+  private var line: [(id: Int, payload: Payload, turn: Turn?)] = []
+  private var decided: [Int: WaitOutcome<Granted>] = [:]
+  private var nextID = 0
+
+  /// Whether nobody waits.
+  var isEmpty: Bool { line.isEmpty }
+  /// How many wait.
+  var count: Int { line.count }
+
+  /// Joins the back of the line with `payload`; returns the ticket.
+  mutating func join(_ payload: Payload) -> Int {
+    defer { nextID += 1 }
+    line.append((nextID, payload, nil))
+    return nextID
+  }
+
+  /// Serves the first waiter: takes it out of the line with what `grant` gives it. Returns its
+  /// payload, and whom to wake (none if it has not suspended yet: it finds its outcome then).
+  mutating func serveFirst(
+    _ grant: (Payload) -> Granted
+  ) -> (payload: Payload, wake: Wake?)? {
+    guard !line.isEmpty else { return nil }
+    let first = line.removeFirst()
+    return (first.payload, settle(first.id, first.turn, .granted(grant(first.payload))))
+  }
+
+  /// Serves every waiter at once (a queue's `join` when the last task is done).
+  mutating func serveAll(_ granted: Granted) -> [Wake] {
+    var woken: [Wake] = []
+    while let served = serveFirst({ _ in granted }) { served.wake.map { woken.append($0) } }
+    return woken
+  }
+
+  /// Takes the waiter `id` out of the line with `outcome` (timed out, cancelled), unless it was
+  /// served first; whom to wake.
+  mutating func leave(_ id: Int, _ outcome: WaitOutcome<Granted>) -> Wake? {
+    guard let index = line.lastIndex(where: { $0.id == id }) else { return nil }
+    let waiter = line.remove(at: index)
+    return settle(id, waiter.turn, outcome)
+  }
+
+  /// The waiter `id` suspends with `turn`: its outcome, if one was decided in between.
+  mutating func suspend(_ id: Int, _ turn: Turn) -> WaitOutcome<Granted>? {
+    if let outcome = decided.removeValue(forKey: id) { return outcome }
+    if let index = line.lastIndex(where: { $0.id == id }) { line[index].turn = turn }
+    return nil
+  }
+
+  private mutating func settle(
+    _ id: Int, _ turn: Turn?, _ outcome: WaitOutcome<Granted>
+  ) -> Wake? {
+    guard let turn else {
+      decided[id] = outcome
+      return nil
+    }
+    return Wake(turn: turn, outcome: outcome)
+  }
+}
+
+/// Waits with ticket `id` in the `line` of `state` until served, `deadline` passes (`nil`:
+/// never), or the task is cancelled. The deadline is a child task that, when its sleep ends,
+/// takes the waiter out of the line under the lock — unless it was served first.
+func waitInLine<State: Sendable, Payload: Sendable, Granted: Sendable>(
+  _ id: Int, _ line: WritableKeyPath<State, WaitLine<Payload, Granted>> & Sendable,
+  of state: Locked<State>, until deadline: ContinuousClock.Instant?
+) async -> WaitOutcome<Granted> {
+  guard let deadline else { return await suspend(id, line, of: state) }
+  return await withTaskGroup { timer in
+    timer.addTask {
+      // Cancelled: the wait is over, or the task was cancelled, which its handler settles. A
+      // stop request (in a run) ends the sleep too: it times out then.
+      do { try await sleep(until: deadline) } catch { if Task.isCancelled { return } }
+      state.withLock { $0[keyPath: line].leave(id, .timedOut) }?.resume()
+    }
+    let outcome = await suspend(id, line, of: state)
+    timer.cancelAll()
+    return outcome
+  }
+}
+
+private func suspend<State: Sendable, Payload: Sendable, Granted: Sendable>(
+  _ id: Int, _ line: WritableKeyPath<State, WaitLine<Payload, Granted>> & Sendable,
+  of state: Locked<State>
+) async -> WaitOutcome<Granted> {
+  await withTaskCancellationHandler {
+    await withCheckedContinuation { (turn: WaitLine<Payload, Granted>.Turn) in
+      if let outcome = state.withLock({ $0[keyPath: line].suspend(id, turn) }) {
+        turn.resume(returning: outcome)
+      }
+    }
+  } onCancel: {
+    state.withLock { $0[keyPath: line].leave(id, .cancelled) }?.resume()
+  }
+}
+
+/// The longest wait a timeout asks for: 10⁹ real seconds, about 31 years. Longer ones (`Int.max`
+/// notebook seconds, `Duration.seconds(Int64.max)`) are clamped to it, where `Task.sleep(until:)`
+/// would trap ("Not enough bits") and Python raises `OverflowError` past `TIMEOUT_MAX`.
+let longestWait = Duration.seconds(1_000_000_000)
+
+/// When a timeout of `seconds` notebook seconds that begins now ends (paced in a run), clamped.
+func timeoutDeadline(_ seconds: Int) -> ContinuousClock.Instant {
+  min(sleepDeadline(seconds), .now + longestWait)
+}
+
+/// When a timeout of `duration` (real time) that begins now ends, clamped; a negative one has
+/// already passed.
+func timeoutDeadline(_ duration: Duration) -> ContinuousClock.Instant {
+  .now + min(duration, longestWait)
 }
