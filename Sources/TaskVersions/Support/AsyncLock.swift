@@ -47,7 +47,7 @@ public final class AsyncLock: AsyncLocking {
   /// - Throws: `CancellationError` if the task is cancelled while it waits.
   @discardableResult
   public func acquire() async throws -> Bool {
-    try await permit.acquire(until: nil)
+    try await permit.acquire(until: .never)
   }
 
   /// Python: `threadLock.release()`. Hands the lock to the longest waiter, or frees it.
@@ -61,7 +61,7 @@ public final class AsyncLock: AsyncLocking {
   /// nobody waits, and returns at once whether it did; `acquire()` when true.
   /// - Throws: `CancellationError` if the task is cancelled first.
   public func acquire(blocking: Bool) async throws -> Bool {
-    try await permit.acquire(until: blocking ? nil : .now)
+    try await permit.acquire(until: blocking ? .never : .at(.now))
   }
 
   /// Python: `acquire(timeout=seconds)`, in notebook seconds (paced in a run): `true` holding the
@@ -74,7 +74,7 @@ public final class AsyncLock: AsyncLocking {
     guard seconds >= 0 else {
       throw ValueError(message: "timeout value must be a non-negative number")
     }
-    return try await permit.acquire(until: seconds == 0 ? .now : timeoutDeadline(seconds))
+    return try await permit.acquire(until: .at(seconds == 0 ? .now : timeoutDeadline(seconds)))
   }
 
   /// `acquire(timeout:)` with a real-time `Duration`, for a wait shorter than a second.
@@ -84,7 +84,7 @@ public final class AsyncLock: AsyncLocking {
     guard timeout >= .zero else {
       throw ValueError(message: "timeout value must be a non-negative number")
     }
-    return try await permit.acquire(until: timeoutDeadline(timeout))
+    return try await permit.acquire(until: .at(timeoutDeadline(timeout)))
   }
 
   /// Whether some task holds the lock. Python: `lock.locked()`.

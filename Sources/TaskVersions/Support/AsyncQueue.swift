@@ -1,3 +1,4 @@
+import Foundation
 import ThreadsToTasksCore
 
 /// Python's `queue.Empty`: a `get` that may not wait, or whose time ran out, found no item.
@@ -45,14 +46,15 @@ public struct Full: Error, CustomStringConvertible {
 /// | `q.task_done()` too often: `ValueError: task_done() called too many times` | `q.taskDone()` | same words, but a trap (`fatalError`): a bug in the caller, and `taskDone()` does not throw |
 /// | `q.join()` | `try await q.join()` | same; throws `CancellationError` if cancelled |
 /// | `q.qsize()` | `q.count` | same |
-public final class AsyncQueue<Element: Sendable>: Sendable {
+public final class AsyncQueue<Element: Sendable>: @unchecked Sendable {
+  // safe: `state` and the three lines are read and written only while holding `lock`.
   private struct State: Sendable {
     var buffer = Buffer()
     var unfinished = 0
-    var getters = WaitLine<Void, Element>()
-    var putters = WaitLine<Element, Void>()
-    var joiners = WaitLine<Void, Void>()
   }
+  private let getters = WaitLine<Void, Element>()
+  private let putters = WaitLine<Element, Void>()
+  private let joiners = WaitLine<Void, Void>()
   /// The items, first in first out: an array read from a moving head (no copy per `get`).
   private struct Buffer: Sendable {
     private var items: [Element?] = []
@@ -74,7 +76,8 @@ public final class AsyncQueue<Element: Sendable>: Sendable {
       return items[head]!
     }
   }
-  private let state = Locked(State())
+  private let lock = NSLock()
+  private var state = State()
   private let maxsize: Int
 
   /// A queue holding at most `maxsize` items (0 or less: no bound). Python: `queue.Queue(maxsize)`.
@@ -83,7 +86,7 @@ public final class AsyncQueue<Element: Sendable>: Sendable {
   /// Puts `item` at the back, first suspending until there is room. Python: `q.put(item)`.
   /// - Throws: `CancellationError` if the task is cancelled before the item went in.
   public func put(_ item: Element) async throws {
-    _ = try await put(item, until: nil)
+    _ = try await put(item, until: .never)
   }
 
   /// Python: `q.put(item, timeout=seconds)`, in notebook seconds (paced in a run). 0 is a try; a
@@ -93,7 +96,7 @@ public final class AsyncQueue<Element: Sendable>: Sendable {
   ///   `CancellationError` if the task is cancelled before the item went in.
   public func put(_ item: Element, timeout seconds: Int) async throws {
     if seconds < 0 && maxsize > 0 { throw Self.negativeTimeout }
-    guard try await put(item, until: seconds <= 0 ? .now : timeoutDeadline(seconds)) else {
+    guard try await put(item, until: .at(seconds <= 0 ? .now : timeoutDeadline(seconds))) else {
       throw Full()
     }
   }
@@ -101,15 +104,14 @@ public final class AsyncQueue<Element: Sendable>: Sendable {
   /// `put(_:timeout:)` with a real-time `Duration`, for a wait shorter than a second.
   public func put(_ item: Element, timeout: Duration) async throws {
     if timeout < .zero && maxsize > 0 { throw Self.negativeTimeout }
-    guard try await put(item, until: timeoutDeadline(timeout)) else { throw Full() }
+    guard try await put(item, until: .at(timeoutDeadline(timeout))) else { throw Full() }
   }
 
   /// Python: `q.put_nowait(item)`, `q.put(item, block=False)`: puts it if there is room.
   /// - Throws: `Full` if there is none (the item was not put); `CancellationError` if the task
   ///   is cancelled.
   public func putNowait(_ item: Element) throws {
-    let entry = state.withLock { state in enter(item, into: &state, until: .now) }
-    switch entry {
+    switch enter(item, until: .at(.now)) {
     case .cancelled: throw CancellationError()
     case .handed(let wake):
       wake.resume()
@@ -125,11 +127,11 @@ public final class AsyncQueue<Element: Sendable>: Sendable {
 
   /// Puts `item` or hands it to a waiting getter, or — room none — a try (`deadline` passed)
   /// fails, or the caller takes a place in line. Under the lock.
-  private func enter(
-    _ item: Element, into state: inout State, until deadline: ContinuousClock.Instant?
-  ) -> PutEntry {
+  private func enter(_ item: Element, until deadline: Deadline) -> PutEntry {
+    lock.lock()
+    defer { lock.unlock() }
     if Task.isCancelled { return .cancelled }
-    if let served = state.getters.serveFirst({ _ in item }) {
+    if let served = getters.serveFirst({ _ in item }) {
       // A task waits in `get`: the item goes straight to it.
       state.unfinished += 1
       return served.wake.map { .handed($0) } ?? .accepted
@@ -139,14 +141,14 @@ public final class AsyncQueue<Element: Sendable>: Sendable {
       state.unfinished += 1
       return .accepted
     }
-    if let deadline, deadline <= .now { return .full }
-    return .waits(state.putters.join(item))
+    if case .at(let instant) = deadline, instant <= .now { return .full }
+    return .waits(putters.join(item))
   }
 
   /// Puts `item`, waiting for room until `deadline` (`nil`: for good); whether it was put.
-  private func put(_ item: Element, until deadline: ContinuousClock.Instant?) async throws -> Bool {
+  private func put(_ item: Element, until deadline: Deadline) async throws -> Bool {
     // The fast path: one lock, no continuation, when there is room or a getter waits.
-    switch state.withLock({ state in enter(item, into: &state, until: deadline) }) {
+    switch enter(item, until: deadline) {
     case .cancelled: throw CancellationError()
     case .accepted: return true
     case .handed(let wake):
@@ -154,7 +156,7 @@ public final class AsyncQueue<Element: Sendable>: Sendable {
       return true
     case .full: return false
     case .waits(let id):
-      switch await waitInLine(id, \State.putters, of: state, until: deadline) {
+      switch await waitInLine(id, putters, under: lock, until: deadline) {
       // Accepted, even if cancelled in the same instant: the item is in, so it says so.
       case .granted: return true
       case .timedOut: return false
@@ -166,7 +168,7 @@ public final class AsyncQueue<Element: Sendable>: Sendable {
   /// Takes the item at the front, first suspending until there is one. Python: `q.get()`.
   /// - Throws: `CancellationError` if the task is cancelled before an item was handed to it.
   public func get() async throws -> Element {
-    guard let item = try await get(until: nil) else { throw Empty() }
+    guard let item = try await get(until: .never) else { throw Empty() }
     return item
   }
 
@@ -177,7 +179,8 @@ public final class AsyncQueue<Element: Sendable>: Sendable {
   ///   was handed to it.
   public func get(timeout seconds: Int) async throws -> Element {
     guard seconds >= 0 else { throw Self.negativeTimeout }
-    guard let item = try await get(until: seconds == 0 ? .now : timeoutDeadline(seconds)) else {
+    guard let item = try await get(until: .at(seconds == 0 ? .now : timeoutDeadline(seconds)))
+    else {
       throw Empty()
     }
     return item
@@ -186,14 +189,14 @@ public final class AsyncQueue<Element: Sendable>: Sendable {
   /// `get(timeout:)` with a real-time `Duration`, for a wait shorter than a second.
   public func get(timeout: Duration) async throws -> Element {
     guard timeout >= .zero else { throw Self.negativeTimeout }
-    guard let item = try await get(until: timeoutDeadline(timeout)) else { throw Empty() }
+    guard let item = try await get(until: .at(timeoutDeadline(timeout))) else { throw Empty() }
     return item
   }
 
   /// Python: `q.get_nowait()`, `q.get(block=False)`: takes the front item if there is one.
   /// - Throws: `Empty` if there is none; `CancellationError` if the task is cancelled.
   public func getNowait() throws -> Element {
-    switch state.withLock({ state in take(from: &state, until: .now) }) {
+    switch take(until: .at(.now)) {
     case .cancelled: throw CancellationError()
     case .taken(let item, let putter):
       putter?.resume()
@@ -209,33 +212,33 @@ public final class AsyncQueue<Element: Sendable>: Sendable {
 
   /// Takes the front item — and lets the longest-waiting producer's item in behind — or a try
   /// (`deadline` passed) fails, or the caller takes a place in line. Under the lock.
-  private func take(
-    from state: inout State, until deadline: ContinuousClock.Instant?
-  ) -> GetEntry {
+  private func take(until deadline: Deadline) -> GetEntry {
+    lock.lock()
+    defer { lock.unlock() }
     if Task.isCancelled { return .cancelled }
     guard state.buffer.count == 0 else {
       let item = state.buffer.removeFirst()
       // Room again: the longest-waiting producer's item goes in.
-      guard let served = state.putters.serveFirst({ _ in () }) else { return .taken(item, nil) }
+      guard let served = putters.serveFirst({ _ in () }) else { return .taken(item, nil) }
       state.buffer.append(served.payload)
       state.unfinished += 1
       return .taken(item, served.wake)
     }
-    if let deadline, deadline <= .now { return .empty }
-    return .waits(state.getters.join(()))
+    if case .at(let instant) = deadline, instant <= .now { return .empty }
+    return .waits(getters.join(()))
   }
 
   /// Takes an item, waiting for one until `deadline` (`nil`: for good); `nil` if none came.
-  private func get(until deadline: ContinuousClock.Instant?) async throws -> Element? {
+  private func get(until deadline: Deadline) async throws -> Element? {
     // The fast path: one lock, no continuation, when an item is there.
-    switch state.withLock({ state in take(from: &state, until: deadline) }) {
+    switch take(until: deadline) {
     case .cancelled: throw CancellationError()
     case .taken(let item, let putter):
       putter?.resume()
       return item
     case .empty: return nil
     case .waits(let id):
-      switch await waitInLine(id, \State.getters, of: state, until: deadline) {
+      switch await waitInLine(id, getters, under: lock, until: deadline) {
       // Handed an item, even if cancelled in the same instant: it returns it, so none is lost.
       case .granted(let item): return item
       case .timedOut: return nil
@@ -254,10 +257,10 @@ public final class AsyncQueue<Element: Sendable>: Sendable {
   /// too many times" (Python raises `ValueError`; here it is a bug in the caller, and `taskDone()`
   /// cannot throw). A trap, not a `precondition`, which an optimized build drops without a word.
   public func taskDone() {
-    let woken = state.withLock { state -> [WaitLine<Void, Void>.Wake]? in
+    let woken = lock.withLock { () -> [WaitLine<Void, Void>.Wake]? in
       guard state.unfinished > 0 else { return nil }
       state.unfinished -= 1
-      return state.unfinished == 0 ? state.joiners.serveAll(()) : []
+      return state.unfinished == 0 ? joiners.serveAll(()) : []
     }
     guard let woken else { fatalError("task_done() called too many times") }
     for joiner in woken { joiner.resume() }
@@ -266,29 +269,29 @@ public final class AsyncQueue<Element: Sendable>: Sendable {
   /// Suspends until every item put so far has been marked done. Python: `q.join()`.
   /// - Throws: `CancellationError` if the task is cancelled first.
   public func join() async throws {
-    let entry = state.withLock { state -> LineEntry in
+    let entry = lock.withLock { () -> LineEntry in
       if Task.isCancelled { return .cancelled }
       if state.unfinished == 0 { return .served }
-      return .waits(state.joiners.join(()))
+      return .waits(joiners.join(()))
     }
     switch entry {
     case .cancelled: throw CancellationError()
     case .served, .timedOut: return
     case .waits(let id):
-      if case .cancelled = await waitInLine(id, \State.joiners, of: state, until: nil) {
+      if case .cancelled = await waitInLine(id, joiners, under: lock, until: .never) {
         throw CancellationError()
       }
     }
   }
 
   /// How many items wait in the queue now. Python: `q.qsize()`.
-  public var count: Int { state.withLock { $0.buffer.count } }
+  public var count: Int { lock.withLock { state.buffer.count } }
 
   /// How many tasks wait in `put` and in `get` now.
   public var waiting: (putters: Int, getters: Int) {
-    state.withLock { ($0.putters.count, $0.getters.count) }
+    lock.withLock { (putters.count, getters.count) }
   }
 
   /// How many tasks wait in `join()` for every `taskDone()`.
-  public var waitingJoiners: Int { state.withLock { $0.joiners.count } }
+  public var waitingJoiners: Int { lock.withLock { joiners.count } }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import ThreadsToTasksCore
 
 /// Python: `raise ValueError("Semaphore released too many times")`, from a `BoundedSemaphore`.
@@ -39,12 +40,12 @@ public struct ValueError: Error, Equatable, CustomStringConvertible {
 /// | `release()` | `try release()` | same |
 /// | `release()` with every place free: `ValueError: Semaphore released too many times` | `try release()` throws `SemaphoreReleasedTooManyTimes` | same words, a Swift error |
 /// | `with pool:` | `try await pool.withPermit { … }` | same |
-public final class AsyncSemaphore: Sendable {
-  private struct State: Sendable {
-    var available: Int
-    var line = WaitLine<Void, Void>()
-  }
-  private let state: Locked<State>
+public final class AsyncSemaphore: @unchecked Sendable {
+  // safe: `available` and `line` are read and written only while holding `lock`. A bare `NSLock`
+  // (not `Locked`): the fast path is one lock and a few instructions, with no generic closure.
+  private let lock = NSLock()
+  private var available: Int
+  private let line = WaitLine<Void, Void>()
   private let value: Int
 
   /// A semaphore that lets `value` tasks in at once. Python: `threading.BoundedSemaphore(value)`.
@@ -53,20 +54,20 @@ public final class AsyncSemaphore: Sendable {
   public init(_ value: Int) {
     guard value >= 0 else { fatalError("semaphore initial value must be >= 0") }
     self.value = value
-    state = Locked(State(available: value))
+    available = value
   }
 
   /// Takes one of the places, first suspending until there is one. Python: `acquire()`.
   /// - Throws: `CancellationError` if the task is cancelled before it gets in.
   public func acquire() async throws {
-    _ = try await acquire(until: nil)
+    _ = try await acquire(until: .never)
   }
 
   /// Python: `acquire(blocking=False)` when `blocking` is false: takes a place if one is free
   /// and nobody waits, and returns at once whether it did; `acquire()` when true.
   /// - Throws: `CancellationError` if the task is cancelled before it gets in.
   public func acquire(blocking: Bool) async throws -> Bool {
-    try await acquire(until: blocking ? nil : .now)
+    try await acquire(until: blocking ? .never : .at(.now))
   }
 
   /// Python: `acquire(timeout=seconds)`, in notebook seconds (paced in a run): `true` holding a
@@ -74,33 +75,25 @@ public final class AsyncSemaphore: Sendable {
   /// Python. A longer wait than 10⁹ s is clamped to that.
   /// - Throws: `CancellationError` if the task is cancelled before it gets in.
   public func acquire(timeout seconds: Int) async throws -> Bool {
-    try await acquire(until: seconds <= 0 ? .now : timeoutDeadline(seconds))
+    try await acquire(until: .at(seconds <= 0 ? .now : timeoutDeadline(seconds)))
   }
 
   /// `acquire(timeout:)` with a real-time `Duration`, for a wait shorter than a second.
   /// - Throws: `CancellationError` if the task is cancelled before it gets in.
   public func acquire(timeout: Duration) async throws -> Bool {
-    try await acquire(until: timeoutDeadline(timeout))
+    try await acquire(until: .at(timeoutDeadline(timeout)))
   }
 
   /// Takes a place, waiting for one until `deadline` (`nil`: for good); whether it got one.
-  func acquire(until deadline: ContinuousClock.Instant?) async throws -> Bool {
+  func acquire(until deadline: Deadline) async throws -> Bool {
     // The fast path: one lock, no continuation — a free place and nobody ahead, or a place in line.
-    let entry = state.withLock { state -> LineEntry in
-      if Task.isCancelled { return .cancelled }
-      if state.available > 0 && state.line.isEmpty {
-        state.available -= 1
-        return .served
-      }
-      if let deadline, deadline <= .now { return .timedOut }
-      return .waits(state.line.join(()))
-    }
+    let entry = enter(until: deadline)
     switch entry {
     case .cancelled: throw CancellationError()
     case .served: return true
     case .timedOut: return false
     case .waits(let id):
-      switch await waitInLine(id, \State.line, of: state, until: deadline) {
+      switch await waitInLine(id, line, under: lock, until: deadline) {
       case .granted:
         // Handed a place in the same instant as the cancellation: pass it on, do not enter.
         if Task.isCancelled {
@@ -112,6 +105,18 @@ public final class AsyncSemaphore: Sendable {
       case .cancelled: throw CancellationError()
       }
     }
+  }
+
+  private func enter(until deadline: Deadline) -> LineEntry {
+    lock.lock()
+    defer { lock.unlock() }
+    if Task.isCancelled { return .cancelled }
+    if available > 0 && line.isEmpty {
+      available -= 1
+      return .served
+    }
+    if case .at(let instant) = deadline, instant <= .now { return .timedOut }
+    return .waits(line.join(()))
   }
 
   /// Gives one place back: to the longest waiter, or to the next `acquire()`. Python: `release()`.
@@ -137,24 +142,36 @@ public final class AsyncSemaphore: Sendable {
   /// two releases at once cannot both pass the check.
   @discardableResult
   private func handOn(refusingBeyond bound: Int? = nil) -> Bool {
-    let (given, wake) = state.withLock { state -> (Bool, WaitLine<Void, Void>.Wake?) in
-      if let served = state.line.serveFirst({ _ in () }) { return (true, served.wake) }
-      if let bound, state.available >= bound { return (false, nil) }
-      state.available += 1
-      return (true, nil)
-    }
+    let (given, wake) = settleRelease(refusingBeyond: bound)
     wake?.resume()
     return given
   }
 
+  private func settleRelease(refusingBeyond bound: Int?) -> (Bool, WaitLine<Void, Void>.Wake?) {
+    lock.lock()
+    defer { lock.unlock() }
+    if let served = line.serveFirst({ _ in () }) { return (true, served.wake) }
+    if let bound, available >= bound { return (false, nil) }
+    available += 1
+    return (true, nil)
+  }
+
   /// How many places are free.
-  public var availablePermits: Int { state.withLock { $0.available } }
+  public var availablePermits: Int { lock.withLock { available } }
 
   /// How many tasks wait for a place.
-  public var waitingCount: Int { state.withLock { $0.line.count } }
+  public var waitingCount: Int { lock.withLock { line.count } }
 }
 
 // MARK: - Waiting in line (shared by `AsyncSemaphore`, `AsyncLock` and `AsyncQueue`)
+
+/// How long a call may wait: for good, or until an instant (one already past: a try). Not a
+/// `ContinuousClock.Instant?`: an optional of that type costs a generic metadata look-up at every
+/// copy, which was most of an uncontended acquire's time.
+enum Deadline {
+  case never
+  case at(ContinuousClock.Instant)
+}
 
 /// What a call found under its type's lock: served at once, or a ticket in the line.
 enum LineEntry {
@@ -175,9 +192,15 @@ enum WaitOutcome<Granted: Sendable>: Sendable {
 /// place, an item, room for an item). Each waiter holds a ticket; every change — served, timed
 /// out, cancelled — happens under the type's lock, so a waiter leaves the line exactly once, with
 /// exactly one outcome. A waiter joins the line before it suspends; an outcome decided in between
-/// is kept for it and handed over when it suspends.
-struct WaitLine<Payload: Sendable, Granted: Sendable>: Sendable {
-  typealias Turn = CheckedContinuation<WaitOutcome<Granted>, Never>
+/// is kept for it and handed over when it suspends. So each continuation is resumed exactly once,
+/// by construction: hence an `UnsafeContinuation` (a `CheckedContinuation`'s checks, and its
+/// resilient layout, cost a generic metadata look-up per copy on the fast path).
+///
+/// A class, so that the owner's lock guards it in place (a struct reached through a key path was
+/// copied on every change). Every method must be called holding the owner's `NSLock`.
+final class WaitLine<Payload: Sendable, Granted: Sendable>: @unchecked Sendable {
+  // safe: every read and write happens under the owning type's `NSLock` (see above).
+  typealias Turn = UnsafeContinuation<WaitOutcome<Granted>, Never>
 
   /// A waiter to resume once the type's lock is let go.
   struct Wake: Sendable {
@@ -197,7 +220,7 @@ struct WaitLine<Payload: Sendable, Granted: Sendable>: Sendable {
   var count: Int { line.count }
 
   /// Joins the back of the line with `payload`; returns the ticket.
-  mutating func join(_ payload: Payload) -> Int {
+  func join(_ payload: Payload) -> Int {
     defer { nextID += 1 }
     line.append((nextID, payload, nil))
     return nextID
@@ -205,7 +228,7 @@ struct WaitLine<Payload: Sendable, Granted: Sendable>: Sendable {
 
   /// Serves the first waiter: takes it out of the line with what `grant` gives it. Returns its
   /// payload, and whom to wake (none if it has not suspended yet: it finds its outcome then).
-  mutating func serveFirst(
+  func serveFirst(
     _ grant: (Payload) -> Granted
   ) -> (payload: Payload, wake: Wake?)? {
     guard !line.isEmpty else { return nil }
@@ -214,7 +237,7 @@ struct WaitLine<Payload: Sendable, Granted: Sendable>: Sendable {
   }
 
   /// Serves every waiter at once (a queue's `join` when the last task is done).
-  mutating func serveAll(_ granted: Granted) -> [Wake] {
+  func serveAll(_ granted: Granted) -> [Wake] {
     var woken: [Wake] = []
     while let served = serveFirst({ _ in granted }) { served.wake.map { woken.append($0) } }
     return woken
@@ -222,20 +245,20 @@ struct WaitLine<Payload: Sendable, Granted: Sendable>: Sendable {
 
   /// Takes the waiter `id` out of the line with `outcome` (timed out, cancelled), unless it was
   /// served first; whom to wake.
-  mutating func leave(_ id: Int, _ outcome: WaitOutcome<Granted>) -> Wake? {
+  func leave(_ id: Int, _ outcome: WaitOutcome<Granted>) -> Wake? {
     guard let index = line.lastIndex(where: { $0.id == id }) else { return nil }
     let waiter = line.remove(at: index)
     return settle(id, waiter.turn, outcome)
   }
 
   /// The waiter `id` suspends with `turn`: its outcome, if one was decided in between.
-  mutating func suspend(_ id: Int, _ turn: Turn) -> WaitOutcome<Granted>? {
+  func suspend(_ id: Int, _ turn: Turn) -> WaitOutcome<Granted>? {
     if let outcome = decided.removeValue(forKey: id) { return outcome }
     if let index = line.lastIndex(where: { $0.id == id }) { line[index].turn = turn }
     return nil
   }
 
-  private mutating func settle(
+  private func settle(
     _ id: Int, _ turn: Turn?, _ outcome: WaitOutcome<Granted>
   ) -> Wake? {
     guard let turn else {
@@ -246,39 +269,38 @@ struct WaitLine<Payload: Sendable, Granted: Sendable>: Sendable {
   }
 }
 
-/// Waits with ticket `id` in the `line` of `state` until served, `deadline` passes (`nil`:
+/// Waits with ticket `id` in `line`, guarded by `lock`, until served, `deadline` passes (`nil`:
 /// never), or the task is cancelled. The deadline is a child task that, when its sleep ends,
 /// takes the waiter out of the line under the lock — unless it was served first.
-func waitInLine<State: Sendable, Payload: Sendable, Granted: Sendable>(
-  _ id: Int, _ line: WritableKeyPath<State, WaitLine<Payload, Granted>> & Sendable,
-  of state: Locked<State>, until deadline: ContinuousClock.Instant?
+func waitInLine<Payload: Sendable, Granted: Sendable>(
+  _ id: Int, _ line: WaitLine<Payload, Granted>, under lock: NSLock,
+  until deadline: Deadline
 ) async -> WaitOutcome<Granted> {
-  guard let deadline else { return await suspend(id, line, of: state) }
+  guard case .at(let deadline) = deadline else { return await suspend(id, line, under: lock) }
   return await withTaskGroup { timer in
     timer.addTask {
       // Cancelled: the wait is over, or the task was cancelled, which its handler settles. A
       // stop request (in a run) ends the sleep too: it times out then.
       do { try await sleep(until: deadline) } catch { if Task.isCancelled { return } }
-      state.withLock { $0[keyPath: line].leave(id, .timedOut) }?.resume()
+      lock.withLock { line.leave(id, .timedOut) }?.resume()
     }
-    let outcome = await suspend(id, line, of: state)
+    let outcome = await suspend(id, line, under: lock)
     timer.cancelAll()
     return outcome
   }
 }
 
-private func suspend<State: Sendable, Payload: Sendable, Granted: Sendable>(
-  _ id: Int, _ line: WritableKeyPath<State, WaitLine<Payload, Granted>> & Sendable,
-  of state: Locked<State>
+private func suspend<Payload: Sendable, Granted: Sendable>(
+  _ id: Int, _ line: WaitLine<Payload, Granted>, under lock: NSLock
 ) async -> WaitOutcome<Granted> {
   await withTaskCancellationHandler {
-    await withCheckedContinuation { (turn: WaitLine<Payload, Granted>.Turn) in
-      if let outcome = state.withLock({ $0[keyPath: line].suspend(id, turn) }) {
+    await withUnsafeContinuation { (turn: WaitLine<Payload, Granted>.Turn) in
+      if let outcome = lock.withLock({ line.suspend(id, turn) }) {
         turn.resume(returning: outcome)
       }
     }
   } onCancel: {
-    state.withLock { $0[keyPath: line].leave(id, .cancelled) }?.resume()
+    lock.withLock { line.leave(id, .cancelled) }?.resume()
   }
 }
 
