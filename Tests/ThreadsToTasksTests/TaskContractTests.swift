@@ -431,3 +431,113 @@ struct TaskContractTests {
     #expect(!lock.locked && lock.waitingCount == 0)
   }
 }
+
+/// Many real races at the deadline: each trial's competing event is aimed at a random offset
+/// within ±1.5 ms of the waiter's 3 ms deadline, fifty trials at once, and the offset it actually
+/// came at is recorded. Whatever the order, the waiter got it or did not — never both, never
+/// neither — and both orders must have happened.
+@Suite("Deadline races, stressed", .watchdog, .tags(.realTime))
+struct DeadlineStressTests {
+  /// One trial: runs the race with the event aimed `offset` after the deadline; whether
+  /// something was lost, and how far after the deadline the event actually came.
+  typealias Trial = @Sendable (_ timeout: Duration, _ offset: Duration) async throws -> (
+    lost: Bool, came: Duration
+  )
+
+  static let timeout = Duration.milliseconds(3)
+
+  /// Runs `trials` of `trial`, fifty at a time; the losses, and how many events came before and
+  /// after the deadline within ±1.5 ms.
+  func stress(_ trials: Int, _ trial: @escaping Trial) async throws -> (
+    losses: Int, before: Int, after: Int
+  ) {
+    var losses = 0
+    var before = 0
+    var after = 0
+    for _ in 0..<(trials / 50) {
+      try await withThrowingTaskGroup(of: (lost: Bool, came: Duration).self) { batch in
+        for _ in 0..<50 {
+          let offset = Duration.microseconds(Int.random(in: -1500...1500))
+          batch.addTask { try await trial(Self.timeout, offset) }
+        }
+        for try await result in batch {
+          if result.lost { losses += 1 }
+          if result.came < .zero && result.came > .microseconds(-1500) { before += 1 }
+          if result.came >= .zero && result.came < .microseconds(1500) { after += 1 }
+        }
+      }
+    }
+    return (losses, before, after)
+  }
+
+  /// Sleeps until `offset` after the deadline a wait of `timeout` begun at `start` has; how far
+  /// after that deadline it woke.
+  static func aim(_ start: ContinuousClock.Instant, _ timeout: Duration, _ offset: Duration)
+    async throws -> Duration
+  {
+    try await Task.sleep(until: start + timeout + offset, tolerance: .zero, clock: .continuous)
+    return ContinuousClock.now - (start + timeout)
+  }
+
+  @Test("AsyncLock: 500 releases across acquire(timeout:)'s deadline, none lost")
+  func lock() async throws {
+    let (losses, before, after) = try await stress(500) { timeout, offset in
+      let lock = AsyncLock()
+      try await lock.acquire()
+      let start = ContinuousClock.now
+      async let got = lock.acquire(timeout: timeout)
+      let came = try await Self.aim(start, timeout, offset)
+      lock.release()
+      // Got it: held by the waiter. Did not: free.
+      return (try await got != lock.locked, came)
+    }
+    #expect(losses == 0)
+    #expect(before > 0 && after > 0, "before \(before), after \(after)")
+  }
+
+  @Test("AsyncSemaphore: 500 releases across acquire(timeout:)'s deadline, none lost")
+  func semaphore() async throws {
+    let (losses, before, after) = try await stress(500) { timeout, offset in
+      let pool = AsyncSemaphore(1)
+      try await pool.acquire()
+      let start = ContinuousClock.now
+      async let got = pool.acquire(timeout: timeout)
+      let came = try await Self.aim(start, timeout, offset)
+      try pool.release()
+      return (try await got != (pool.availablePermits == 0), came)
+    }
+    #expect(losses == 0)
+    #expect(before > 0 && after > 0, "before \(before), after \(after)")
+  }
+
+  @Test("AsyncQueue: 500 puts across get(timeout:)'s deadline, no item lost")
+  func get() async throws {
+    let (losses, before, after) = try await stress(500) { timeout, offset in
+      let queue = AsyncQueue<Int>(maxsize: 1)
+      let start = ContinuousClock.now
+      async let got = try? queue.get(timeout: timeout)
+      let came = try await Self.aim(start, timeout, offset)
+      try queue.putNowait(42)
+      // Returned: taken. `Empty`: still queued.
+      return (await got == 42 ? queue.count != 0 : queue.count != 1, came)
+    }
+    #expect(losses == 0)
+    #expect(before > 0 && after > 0, "before \(before), after \(after)")
+  }
+
+  @Test("AsyncQueue: 500 gets across put(timeout:)'s deadline, put means put")
+  func put() async throws {
+    let (losses, before, after) = try await stress(500) { timeout, offset in
+      let queue = AsyncQueue<Int>(maxsize: 1)
+      try queue.putNowait(1)
+      let start = ContinuousClock.now
+      async let put = (try? queue.put(42, timeout: timeout)) != nil
+      let came = try await Self.aim(start, timeout, offset)
+      _ = try queue.getNowait()
+      // Put: 42 is queued. `Full`: the queue is empty.
+      return (await put ? queue.count != 1 : queue.count != 0, came)
+    }
+    #expect(losses == 0)
+    #expect(before > 0 && after > 0, "before \(before), after \(after)")
+  }
+}
