@@ -365,6 +365,33 @@ struct TaskContractTests {
     #expect(!finished.isAlive)
   }
 
+  @Test("huge timeouts in a run, on its paced clock, never trap either")
+  func hugeTimeoutsInARun() async throws {
+    let context = ExampleContext(
+      recorder: Recorder(clock: ExampleClock(pace: testPace)), seed: 0)
+    context.clock.start()
+    try await RunContext.$current.withValue(context) { () async throws in
+      // One beat in: a deadline counted from beat 1 is where `Int.max` seconds would overflow.
+      try await TaskVersions.sleep(1)
+      #expect(try await withTimeout(Int.max) { 42 } == 42)
+      let lock = AsyncLock()
+      #expect(try await lock.acquire(timeout: Int.max))
+      let event = TaskVersions.ThreadingEvent()
+      let waiter = Task { try await event.wait(timeout: Int.max) }
+      let sleeper = Task { try await TaskVersions.sleep(Int.max) }
+      let job = JoinableTask(name: "job") { try await TaskVersions.sleep(Int.max) }
+      let joiner = Task { await job.join(timeout: Int.max) }
+      event.set()
+      #expect(try await waiter.value)
+      sleeper.cancel()
+      await #expect(throws: CancellationError.self) { try await sleeper.value }
+      // A stop request ends every sleep of the run: the job ends, and the join with it.
+      context.stop.request()
+      await joiner.value
+      #expect(!job.isAlive)
+    }
+  }
+
   @Test("AsyncQueue(maxsize: 0 or less) has no bound, as queue.Queue")
   func nonPositiveMaxsizeIsUnbounded() async throws {
     for maxsize in [0, -1, Int.min] {
@@ -440,9 +467,10 @@ struct TaskContractTests {
 struct DeadlineStressTests {
   /// One trial: runs the race with the event aimed `offset` after the deadline; whether
   /// something was lost, and how far after the deadline the event actually came.
-  typealias Trial = @Sendable (_ timeout: Duration, _ offset: Duration) async throws -> (
-    lost: Bool, came: Duration
-  )
+  typealias Trial =
+    @Sendable (_ timeout: Duration, _ offset: Duration) async throws -> (
+      lost: Bool, came: Duration
+    )
 
   static let timeout = Duration.milliseconds(3)
 
