@@ -22,6 +22,14 @@ struct TimeoutError: Error, CustomStringConvertible {
 /// own timed call (`lock.acquire(timeout:)`, `queue.get(timeout:)`), which decides at the
 /// deadline under the type's lock, and where a zero timeout is a try that succeeds when it can.
 ///
+/// | Python (asyncio) | Swift | |
+/// | --- | --- | --- |
+/// | `await asyncio.wait_for(work(), 1)`, `async with asyncio.timeout(1):` | `try await withTimeout(1) { try await work() }` (notebook seconds) or `withTimeout(.milliseconds(20))` (real time) | same: cancel at the deadline, wait for the work, `TimeoutError` only if it ended cancelled |
+/// | work that finishes as the deadline passes | the same | same: its value is returned |
+/// | `wait_for(…, 0)`, `wait_for(…, -1)`, `timeout(-1)` | `withTimeout(0)`, `withTimeout(-1)` | same: `TimeoutError`, the work not started (3.12+; `asyncio.timeout(0)` lets the work run to its first suspension) |
+/// | `wait_for(…, 1e10)` | `withTimeout(.max)` | same for any wait a program makes: clamped to 10⁹ s |
+/// | work that swallows the cancellation and returns | the same | same: its value is returned, no `TimeoutError` |
+///
 /// - Throws: `TimeoutError` when the work ended cancelled by the deadline (or the deadline had
 ///   passed); the operation's error if it threw one; `CancellationError` if the calling task is
 ///   cancelled.
