@@ -67,21 +67,31 @@ public final class Latch: @unchecked Sendable {  // safe: all state only under `
   }
 
   /// Suspends the task until the latch opens or `deadline` passes; returns whether it opened.
-  /// Throws `CancellationError` if the task is cancelled.
+  /// An open latch returns `true` at once, whatever the deadline (Python's `Event.wait` reads the
+  /// flag first); a deadline already past is a look at the flag. A deadline further off than
+  /// 10⁹ s is clamped to that (`Task.sleep(until:)` traps on one past what it can count).
+  /// Throws `CancellationError` if the task is cancelled before the latch opens.
   public func wait(until deadline: ContinuousClock.Instant) async throws -> Bool {
-    try await withThrowingTaskGroup { group in
+    if isOpen { return true }
+    try Task.checkCancellation()
+    let deadline = min(deadline, .now + .seconds(1_000_000_000))
+    guard deadline > .now else { return isOpen }
+    let opened = try await withThrowingTaskGroup { group in
       group.addTask {
         try await Task.sleep(until: deadline, clock: .continuous)
         return false
       }
       group.addTask {
+        // Ends when the latch opens, or the task is cancelled: say which.
         await self.wait()
-        return true
+        return self.isOpen
       }
       defer { group.cancelAll() }
-      let opened = try await group.next()!
-      try Task.checkCancellation()
-      return opened
+      return try await group.next()!
     }
+    // Opened in the same instant as the deadline: the flag is what counts.
+    if opened || isOpen { return true }
+    try Task.checkCancellation()
+    return false
   }
 }

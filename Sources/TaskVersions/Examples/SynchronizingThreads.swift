@@ -11,9 +11,9 @@ protocol TimePrinter: Actor {
 /// in (actor reentrancy, see `NaivePrinter`). So a call takes the lock before it prints and holds
 /// it across all its sleeps, as the notebook's thread does.
 actor SerialPrinter: TimePrinter {
-  private let threadLock: AsyncLock
+  private let threadLock: any AsyncLocking
 
-  init(threadLock: AsyncLock = AsyncLock()) { self.threadLock = threadLock }
+  init(threadLock: any AsyncLocking = AsyncLock()) { self.threadLock = threadLock }
 
   // Not isolated: the lock is taken where the caller runs, before the hop onto the actor, so the
   // thread that starts first takes it first, as in Python (the hop is a suspension at which the

@@ -1,7 +1,7 @@
 // Beyond the notebook, timeouts: `Lock.acquire(timeout=)`, `Thread.join(timeout)` and
-// `Future.result(timeout=)`. Structured concurrency has no timeout built in: `withTimeout` races
-// the work against a sleep and cancels the loser. Where the loser is a wait (the acquire), that
-// is Python's timeout; where it is the work itself (the job), the work stops too, by design.
+// `Future.result(timeout=)`. A wait with a timeout is the waiting type's own call, decided under
+// its lock, as Python's is. Work with a time limit is `withTimeout`, asyncio's `wait_for`: at the
+// deadline it cancels the work, so the job stops too, by design, where Python's runs on.
 
 /// Python: `def slow_square(n)`.
 func slowSquare(_ n: Int) async throws -> Int {
@@ -24,9 +24,9 @@ func timeouts() async throws {
   // Wait until the holder has it: a started task may not have reached the lock yet.
   try await hasTheLock.wait()
 
-  // Python: `lock.acquire(timeout=1)`. The acquire loses the race and is cancelled, which takes
-  // it out of the lock's queue: it never gets the lock later.
-  let acquired = (try? await withTimeout(1) { try await lock.acquire() }) ?? false
+  // Python: `lock.acquire(timeout=1)`. At the deadline the waiter leaves the lock's queue: it
+  // returns `true` holding the lock, or `false` and never gets it later.
+  let acquired = try await lock.acquire(timeout: 1)
   print("acquire(timeout=1):", acquired)
   if acquired { lock.release() }
 

@@ -26,7 +26,7 @@ let taskPrograms: [ExampleID: @Sendable (TaskVariant?, ExampleContext) async thr
   .synchronizingThreads: { variant, context in
     try await synchronizingThreads(
       printer: variant == .naiveActor
-        ? NaivePrinter() : SerialPrinter(threadLock: observedLock(context)))
+        ? NaivePrinter() : SerialPrinter(threadLock: ObservedLock(context: context)))
   },
   .producerConsumer: { _, _ in try await producerConsumer() },
   .workerPool: { _, _ in try await workerPool() },
@@ -36,34 +36,44 @@ let taskPrograms: [ExampleID: @Sendable (TaskVariant?, ExampleContext) async thr
   .threadLocal: { _, _ in try await threadLocal() },
 ]
 
-/// An `AsyncLock` that draws each task's wait for it and hold of it on the run's timeline, and
-/// holds back the run's `holdBack` task at its first acquire.
-func observedLock(_ context: ExampleContext) -> AsyncLock {
-  let since = Locked<[String: (kind: Activity.Kind, from: Double)]>([:])
-  let releasedAt = Locked<Double?>(nil)
-  return AsyncLock(holdingBack: context.holdBack) { transition in
+/// The run's lock for synchronizing-threads: an `AsyncLock` that draws each task's wait for it and
+/// hold of it on the run's timeline, and holds back the run's `holdBack` task at its first acquire
+/// until another task holds the lock (how a test makes the program's other choice happen in a real
+/// run). The twin of the thread runner's `ObservedLock`; the `AsyncLock` a reader sees has none
+/// of this.
+final class ObservedLock: AsyncLocking {
+  private let inner = AsyncLock()
+  private let context: ExampleContext
+  private let someoneHolds = Latch()
+  private let since = Locked<[String: (kind: Activity.Kind, from: Double)]>([:])
+  private let releasedAt = Locked<Double?>(nil)
+
+  init(context: ExampleContext) { self.context = context }
+
+  func acquire() async throws -> Bool {
+    let lane = currentLane
+    let from = context.clock.elapsed()
+    since.withLock { $0[lane] = (.lockWait, from) }
+    if let heldBack = context.holdBack, lane == heldBack { await someoneHolds.wait() }
+    let acquired = try await inner.acquire()
+    someoneHolds.open()
+    let now = context.clock.elapsed()
+    since.withLock { $0[lane] = (.lockHold, now) }
+    context.recorder.note(.lockWait, lane: lane, from: from)
+    // Handed over late? (The lock was free, or passed on, from its release on.)
+    if let released = releasedAt.withLock({ $0 }), released > from {
+      context.noteLate(since: released)
+    }
+    return acquired
+  }
+
+  func release() {
     let lane = currentLane
     let now = context.clock.elapsed()
-    let ended = since.withLock { since in
-      defer {
-        switch transition {
-        case .acquiring: since[lane] = (.lockWait, now)
-        case .acquired: since[lane] = (.lockHold, now)
-        case .released: since[lane] = nil
-        }
-      }
-      return since[lane]
-    }
-    if let ended { context.recorder.note(ended.kind, lane: lane, from: ended.from) }
-    switch transition {
-    case .released: releasedAt.withLock { $0 = now }
-    case .acquired:
-      // Handed over late? (The lock was free, or passed on, from its release on.)
-      if let ended, let released = releasedAt.withLock({ $0 }), released > ended.from {
-        context.noteLate(since: released)
-      }
-    case .acquiring: break
-    }
+    let held = since.withLock { $0.removeValue(forKey: lane) }
+    if let held { context.recorder.note(held.kind, lane: lane, from: held.from) }
+    releasedAt.withLock { $0 = now }
+    inner.release()
   }
 }
 
