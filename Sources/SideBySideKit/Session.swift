@@ -54,7 +54,7 @@ public func sideBySide(_ arguments: [String], output: Output, stampsFrom: Date? 
       return Verdict.Kind.interrupted.exitStatus
     }
   }
-  return Verdict.Kind.worst(kinds).exitStatus
+  return Verdict.Kind.exitStatus(of: kinds)
 }
 
 /// Runs one example in the chosen paradigms at once, each on a clock of its own (in notebook

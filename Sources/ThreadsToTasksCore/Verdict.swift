@@ -34,6 +34,10 @@ public struct Verdict: Sendable, CustomStringConvertible {
     public static func worst(_ kinds: [Kind]) -> Kind {
       allCases.first { kinds.contains($0) } ?? .equivalent
     }
+
+    /// The exit status of a run of several examples: the worst kind's, by precedence — not the
+    /// largest number (a run with a NOT equivalent example and a late one exits 1, not 3).
+    public static func exitStatus(of kinds: [Kind]) -> Int32 { worst(kinds).exitStatus }
   }
 
   /// One comparison and what it found.

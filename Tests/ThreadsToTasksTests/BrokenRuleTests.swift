@@ -1,0 +1,132 @@
+import Foundation
+import Testing
+import ThreadVersions
+import ThreadsToTasksCore
+
+/// Rules a deliberate bug once broke while every other test stayed green. Each test names the
+/// rule; the comment above it names the bug it catches (applied by hand, and seen to fail).
+@Suite("The suite catches each broken rule", .watchdog)
+struct BrokenRuleTests {
+  // Bug: the mutual-exclusion check remembers only the first holder. With two lanes nothing
+  // tells; a third lane entering while the second is inside does.
+  @Test("a lock with three lanes: the third entering while the second is inside is caught")
+  func threeLanesAtTheLock() {
+    let guarantee = Guarantee.mutualExclusion(opening: "in", because: "the lock")
+    let lines: [(String, String)] = [
+      ("A", "in"), ("A", "out"), ("B", "in"), ("C", "in"), ("B", "out"), ("C", "out"),
+    ]
+    let found = guarantee.violations(in: events(lines))
+    #expect(found.count == 1)
+    #expect(found.first?.hasPrefix("C entered at beat 0 while B was inside") == true, "\(found)")
+    // One after another, all three: nothing to find.
+    let serial: [(String, String)] = [
+      ("A", "in"), ("A", "out"), ("B", "in"), ("B", "out"), ("C", "in"), ("C", "out"),
+    ]
+    #expect(guarantee.violations(in: events(serial)).isEmpty)
+  }
+
+  // Bug: a semaphore check that forgets who left, or counts a lane twice. Four lanes through a
+  // semaphore of two, the third inside only once the first has left: fine; the fourth entering
+  // while two are inside: caught, naming both.
+  @Test("a semaphore of two with four lanes: the one too many is caught, the lawful ones are not")
+  func fourLanesAtTheSemaphore() {
+    let guarantee = Guarantee.atMostInside(2, opening: "in", closing: "out", because: "two places")
+    let lawful: [(String, String)] = [
+      ("A", "in"), ("B", "in"), ("A", "out"), ("C", "in"), ("B", "out"), ("D", "in"),
+      ("C", "out"), ("D", "out"),
+    ]
+    #expect(guarantee.violations(in: events(lawful)).isEmpty)
+    let tooMany: [(String, String)] = [
+      ("A", "in"), ("B", "in"), ("A", "out"), ("C", "in"), ("D", "in"), ("B", "out"),
+    ]
+    let found = guarantee.violations(in: events(tooMany))
+    #expect(found == ["D went inside at beat 0 while 2 were inside (B, C) (two places)"])
+  }
+
+  // Bug: the exit status taken as the largest number (NOT equivalent, 1, plus too late, 3,
+  // exits 3 and hides the failure).
+  @Test("the exit status of every combination of verdict kinds is the worst kind's, by precedence")
+  func exitStatusOfEveryCombination() {
+    let kinds = Verdict.Kind.allCases
+    for mask in 0..<(1 << kinds.count) {
+      let present = kinds.indices.filter { mask & (1 << $0) != 0 }.map { kinds[$0] }
+      // The precedence, written out: interrupted, then NOT equivalent, then too late.
+      let expected: Int32 =
+        present.contains(.interrupted)
+        ? 130 : present.contains(.notEquivalent) ? 1 : present.contains(.tooLate) ? 3 : 0
+      #expect(Verdict.Kind.exitStatus(of: present) == expected, "\(present)")
+      #expect(Verdict.Kind.exitStatus(of: present.reversed()) == expected, "\(present)")
+    }
+  }
+
+  // Bug: the recorder takes the sequence number and appends in two lock sections: 160,000 events
+  // got 85,216 distinct numbers, while every guarantee compares sequence numbers.
+  @Test("under contention every event's sequence number is unique and is its place in print order")
+  func sequenceNumbersUnderContention() async {
+    let recorder = Recorder(clock: ExampleClock(pace: .test))
+    let threads = 4
+    let lines = 20_000
+    await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+      let group = DispatchGroup()
+      for thread in 0..<threads {
+        group.enter()
+        Thread {
+          for line in 0..<lines { recorder.print(String(line), lane: "T\(thread)") }
+          group.leave()
+        }.start()
+      }
+      group.notify(queue: .global()) { done.resume() }
+    }
+    let recorded = recorder.recorded
+    #expect(recorded.count == threads * lines)
+    // Compared as counts, not as arrays: a failure must not print 80,000 numbers.
+    let distinct = Set(recorded.map(\.sequence)).count
+    let misplaced = recorded.indices.filter { recorded[$0].sequence != $0 }.count
+    #expect(distinct == recorded.count, "sequence numbers repeat")
+    #expect(misplaced == 0, "\(misplaced) events carry a number other than their place")
+    for (lane, laneEvents) in Dictionary(grouping: recorded, by: \.lane) {
+      let outOfOrder = zip(laneEvents, laneEvents.dropFirst()).filter {
+        Int($0.text)! >= Int($1.text)!
+      }.count
+      #expect(outOfOrder == 0, "\(lane): \(outOfOrder) lines out of print order")
+    }
+  }
+
+  // Bug: `stops.min()` made `max()`: a run stopped in beat 2 beside one stopped in beat 5 was
+  // judged up to beat 5, where the first had nothing.
+  @Test("runs stopped in different beats are all judged up to the earliest stop")
+  func earliestStop() {
+    var early = expectedTranscript(.synchronizingThreads, .thread).editing {
+      $0.removeAll { $0.beat >= 2 }
+    }
+    early.stoppedAt = 2.5
+    var later = expectedTranscript(.synchronizingThreads, .task).editing {
+      $0.removeAll { $0.beat >= 5 }
+    }
+    later.stoppedAt = 5.5
+    let verdict = Equivalence.judge([later, early])
+    #expect(verdict.judgedBefore == 2)
+    #expect(verdict.checksHold, "\(verdict.differences)")
+  }
+
+  // Bug: the pair check skipped for examples with an open choice: only the JSON's per-check
+  // result changed. Two runs that made the same choice and differ must fail their pair check.
+  @Test("two runs that made the same open choice are compared with each other, line by line")
+  func pairCheckWithAnOpenChoice() {
+    let thread = expectedTranscript(.synchronizingThreads, .thread, choice: 0)
+    let task = expectedTranscript(.synchronizingThreads, .task, choice: 0).editing { events in
+      let index = events.firstIndex { $0.text == "Exiting Main Thread" }!
+      events[index].beat += 1
+    }
+    let verdict = Equivalence.judge([thread, task])
+    let pair = verdict.checks.first { $0.name == "thread ~ task" }
+    #expect(pair?.holds == false, "the pair check did not compare the two runs")
+  }
+
+  /// Events of beat 0, in the order given, with the sequence numbers that order gives.
+  private func events(_ lines: [(String, String)]) -> [Event] {
+    lines.enumerated().map { index, line in
+      Event(lane: line.0, text: line.1, stamp: nil, elapsed: 0.1, sequence: index)
+    }
+  }
+}
