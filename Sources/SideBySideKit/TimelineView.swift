@@ -5,12 +5,71 @@ import ThreadsToTasksCore
 /// it holds the lock otherwise, `░` where it waits for the lock, `┄` where it waits for another to
 /// finish; one block per paradigm. (The Python column reports no activities: its gaps between
 /// lines are drawn `─`.)
-struct TimelineView: View {
+///
+/// On a terminal the run shows as it goes, time running downward: after each beat has passed in
+/// every run, a row for it, a cell per lane and paradigm with a `●` per line it printed then. To a
+/// file or a pipe only the picture at each example's end is written.
+final class TimelineView: View {
   let output: Output
+  let paradigms: [Paradigm]
+  /// Each example's lanes (expected, then any other that printed), lines not yet drawn live, and
+  /// the next beat to draw.
+  private let live = Locked<(lanes: [String], pending: [Paradigm: [Event]], next: Int)>(([], [:], 0))
+
   private static let beatWidth = 3
   private static let laneWidth = 12
 
+  init(output: Output, paradigms: [Paradigm]) {
+    self.output = output
+    self.paradigms = paradigms
+  }
+
+  func begin(_ example: ExampleID, seed: UInt64) {
+    let expected = Set(example.expectedOrderings(seed: seed).flatMap(\.lanes.keys))
+    let lanes = [mainLane] + expected.subtracting([mainLane]).sorted()
+    live.withLock { $0 = (lanes, [:], 0) }
+    guard output.width != nil else { return }
+    output.wrappedLine(output.paint("── \(example.rawValue) · \(example.title) · seed \(seed)", .bold))
+    output.wrappedLine(
+      output.paint(
+        "beat  " + paradigms.map { _ in lanes.joined(separator: " ") }.joined(separator: " │ ")
+          + "   (" + paradigms.map(\.rawValue).joined(separator: " │ ") + "; ● a line printed)",
+        .dim))
+  }
+
+  func record(_ event: Event, paradigm: Paradigm, clock: ExampleClock) {
+    guard output.width != nil else { return }
+    live.withLock { $0.pending[paradigm, default: []].append(event) }
+  }
+
+  func tick(throughBeat beat: Int) {
+    guard output.width != nil else { return }
+    // Rows `from...last`; a line recorded after its beat's row was drawn goes in the next row.
+    let (lanes, due, from, last) = live.withLock { live in
+      let due = live.pending
+      let last = beat == .max ? due.values.joined().map(\.beat).max() ?? live.next - 1 : beat
+      defer { live.pending = [:] }
+      defer { live.next = max(live.next, last + 1) }
+      return (live.lanes, due, live.next, last)
+    }
+    guard from <= last else { return }
+    for row in from...last {
+      let blocks = paradigms.map { paradigm in
+        let events = (due[paradigm] ?? []).filter { max($0.beat, from) == row }
+        return lanes.map { lane in
+          let count = events.filter { $0.lane == lane }.count
+          let marks = count == 0 ? "·" : String(repeating: "●", count: count)
+          return marks.padding(toLength: max(lane.count, marks.count), withPad: " ", startingAt: 0)
+        }.joined(separator: " ")
+      }
+      output.line(
+        (String(row).leftPadded(to: 4) + "  " + blocks.joined(separator: " │ "))
+          .trimmingTrailingSpaces)
+    }
+  }
+
   func end(_ result: ExampleResult) {
+    tick(throughBeat: .max)
     let lastBeat = Self.lastBeat(of: result.transcripts)
     for transcript in result.transcripts {
       output.line(
