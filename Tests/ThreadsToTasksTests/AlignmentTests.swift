@@ -212,9 +212,11 @@ private func madeUpRun(
         lane: lane, text: shape.text,
         stamp: shape.isStamped ? NotebookText.ctime(start + elapsed) : nil, elapsed: elapsed,
         sequence: events.count))
-    // Shown no earlier than the beat it falls in, nor than the line before it; now and then a
-    // beat later still, as Python's lines reach the view through a pipe.
-    let arrival = max(shape.beat, arrivals.last ?? 0) + (random.randint(0, 9) == 0 ? 1 : 0)
+    // Recorded before the tick of its beat, never before the line before it; now and then a
+    // tick earlier (its run's clock started well before the last one's, which the ticks
+    // follow), or a tick later (Python's lines reach the view through a pipe).
+    let drift = [-1, 1, 0, 0, 0, 0, 0, 0][random.randint(0, 7)]
+    let arrival = max(shape.beat + drift, arrivals.last ?? 0, 0)
     arrivals.append(arrival)
   }
   return (
