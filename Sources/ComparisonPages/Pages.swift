@@ -73,7 +73,16 @@ public struct ComparisonPages: Sendable {
         runs[arguments] = ""
         return ""
       }
-      for arguments in runs.keys { runs[arguments] = await Self.markdownRun(arguments) }
+      let oldRuns = Dictionary(
+        old.regions(.run).map { ($0.argument, $0.body) }, uniquingKeysWith: { first, _ in first })
+      for arguments in runs.keys {
+        // Run twice: where the same lines come in another order, in these runs or against the
+        // page as it was, the page says so rather than pick one order as if it were fixed.
+        let run = await Self.markdownRun(arguments)
+        let again = await Self.markdownRun(arguments)
+        let varies = [again, oldRuns[arguments] ?? run].contains { Self.reordered(run, $0) }
+        runs[arguments] = varies ? Self.mayVary + "\n\n" + run : run
+      }
       page = page.regenerating(.run) { runs[$0] ?? "" }
       if page != old {
         try page.text.write(
@@ -82,6 +91,17 @@ public struct ComparisonPages: Sendable {
       }
     }
     return changed
+  }
+
+  /// What a page says above a run whose lines came in another order when run again.
+  static let mayVary = "_The order of lines within a beat may vary from run to run._"
+
+  /// Whether two runs' tables hold the same rows in a different order.
+  static func reordered(_ run: String, _ other: String) -> Bool {
+    func rows(_ text: String) -> [Substring] {
+      text.split(separator: "\n").filter { $0.hasPrefix("| ") && $0.first != "-" }
+    }
+    return rows(run) != rows(other) && rows(run).sorted() == rows(other).sorted()
   }
 
   /// What `side-by-side --format markdown --pace 0.1 ARGUMENTS` prints, with its stamps read
