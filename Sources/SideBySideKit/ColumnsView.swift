@@ -83,7 +83,8 @@ final class ColumnsView: View {
       output.paint("── \(example.rawValue) · \(example.title) · seed \(seed)", .bold))
     guard !layout.stacked else {
       for paradigm in paradigms {
-        output.wrappedLine(output.paint("\(paradigm.rawValue): \(paradigm.columnTitle(example))", .dim))
+        output.wrappedLine(
+          output.paint("\(paradigm.rawValue): \(paradigm.columnTitle(example))", .dim))
       }
       return
     }

@@ -14,7 +14,8 @@ final class TimelineView: View {
   let paradigms: [Paradigm]
   /// Each example's lanes (expected, then any other that printed), lines not yet drawn live, and
   /// the next beat to draw.
-  private let live = Locked<(lanes: [String], pending: [Paradigm: [Event]], next: Int)>(([], [:], 0))
+  private let live = Locked<(lanes: [String], pending: [Paradigm: [Event]], next: Int)>(
+    ([], [:], 0))
 
   private static let beatWidth = 3
   private static let laneWidth = 12
@@ -29,7 +30,8 @@ final class TimelineView: View {
     let lanes = [mainLane] + expected.subtracting([mainLane]).sorted()
     live.withLock { $0 = (lanes, [:], 0) }
     guard output.width != nil else { return }
-    output.wrappedLine(output.paint("── \(example.rawValue) · \(example.title) · seed \(seed)", .bold))
+    output.wrappedLine(
+      output.paint("── \(example.rawValue) · \(example.title) · seed \(seed)", .bold))
     output.wrappedLine(
       output.paint(
         "beat  " + paradigms.map { _ in lanes.joined(separator: " ") }.joined(separator: " │ ")

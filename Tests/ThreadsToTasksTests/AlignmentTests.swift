@@ -2,13 +2,16 @@ import Foundation
 import Testing
 import ThreadsToTasksCore
 
+@testable import ComparisonPages
 @testable import SideBySideKit
 
 /// A view that passes everything on to several views, as if each were the session's only one.
 private final class Fanout: View {
   let views: [any View]
   init(_ views: [any View]) { self.views = views }
-  func begin(_ example: ExampleID, seed: UInt64) { for view in views { view.begin(example, seed: seed) } }
+  func begin(_ example: ExampleID, seed: UInt64) {
+    for view in views { view.begin(example, seed: seed) }
+  }
   func record(_ event: Event, paradigm: Paradigm, clock: ExampleClock) {
     for view in views { view.record(event, paradigm: paradigm, clock: clock) }
   }
@@ -22,7 +25,8 @@ private struct Capture {
   let output: Output
   init(width: Int?) {
     let text = self.text
-    output = Output(width: width, write: { chunk in text.withLock { $0 += chunk } }, writeError: { _ in })
+    output = Output(
+      width: width, write: { chunk in text.withLock { $0 += chunk } }, writeError: { _ in })
   }
   var lines: [String] { text.withLock { $0 }.components(separatedBy: "\n") }
 }
@@ -106,13 +110,16 @@ private struct ViewsUnderTest {
         let body = String(line.dropFirst(7))
         let laneEnd = body.firstIndex(of: " ") ?? body.endIndex
         lane = String(body[..<laneEnd])
-        let cells = String(body[laneEnd...]).split(separator: "│", omittingEmptySubsequences: false).map(String.init)
+        let cells = String(body[laneEnd...]).split(separator: "│", omittingEmptySubsequences: false)
+          .map(String.init)
         for (paradigm, cell) in zip(paradigms, cells) { open[paradigm] = cell }
       } else if line.hasPrefix("    "), !open.isEmpty {
         if let paradigm = stackedParadigm {
           open[paradigm, default: ""] += line
         } else {
-          let cells = String(line.dropFirst(7)).split(separator: "│", omittingEmptySubsequences: false).map(String.init)
+          let cells = String(line.dropFirst(7)).split(
+            separator: "│", omittingEmptySubsequences: false
+          ).map(String.init)
           for (paradigm, cell) in zip(paradigms, cells) { open[paradigm, default: ""] += cell }
         }
       } else {
@@ -131,7 +138,9 @@ private struct ViewsUnderTest {
     for line in lines {
       if line.hasPrefix("── "), let name = line.split(separator: " ").last {
         current = Paradigm(rawValue: String(name))
-      } else if line.isEmpty || line.contains(": NOT equivalent") || line.hasSuffix(")") && line.contains("(seed ") {
+      } else if line.isEmpty || line.contains(": NOT equivalent")
+        || line.hasSuffix(")") && line.contains("(seed ")
+      {
         current = nil
       } else if let current {
         read[current, default: []].append(squeezed(line))
@@ -147,7 +156,9 @@ private struct ViewsUnderTest {
       let cells = line.components(separatedBy: " | ").dropFirst().prefix(paradigms.count)
       for (paradigm, cell) in zip(paradigms, cells) where cell != "—" {
         read[paradigm, default: []].append(
-          squeezed(cell.replacingOccurrences(of: "`", with: "").replacingOccurrences(of: "\\|", with: "|")))
+          squeezed(
+            cell.replacingOccurrences(of: "`", with: "").replacingOccurrences(of: "\\|", with: "|"))
+        )
       }
     }
     return read
@@ -177,7 +188,10 @@ private func expected(_ transcript: Transcript, view: String) -> [String] {
     case "markdown":
       squeezed(
         event.lane
-          + MarkdownView(output: Output(write: { _ in }, writeError: { _ in }), stampsFrom: Date(timeIntervalSince1970: 0))
+          + MarkdownView(
+            output: Output(write: { _ in }, writeError: { _ in }),
+            stampsFrom: Date(timeIntervalSince1970: 0)
+          )
           .shown(event))
     default: squeezed(event.lane + ColumnsView.text(event))
     }
@@ -290,7 +304,8 @@ struct AlignmentTests {
         group.addTask {
           let views = ViewsUnderTest(paradigms: options.members)
           let output = Output(write: { _ in }, writeError: { _ in })
-          let result = await run(example, seed: 7, options: options, view: views.fanout, output: output)
+          let result = await run(
+            example, seed: 7, options: options, view: views.fanout, output: output)
           for (view, columns) in views.readOff() {
             for transcript in result.transcripts {
               #expect(
@@ -320,7 +335,9 @@ struct AlignmentTests {
     let rows = Row.align([.thread: thread, .task: task], paradigms: [.thread, .task])
     let shown = rows.map { row in [Paradigm.thread, .task].map { row.cells[$0]?.text ?? "—" } }
     #expect(
-      shown == [["a", "a"], ["b", "—"], ["wait", "—"], ["Done", "Done"], ["—", "wait"], ["—", "x"]]
+      shown == [
+        ["a", "a"], ["b", "—"], ["wait", "—"], ["Done", "Done"], ["—", "wait"], ["—", "x"],
+      ]
         || shown == [
           ["a", "a"], ["b", "—"], ["—", "Done"], ["wait", "wait"], ["Done", "—"], ["—", "x"],
         ], "\(shown)")
@@ -328,5 +345,38 @@ struct AlignmentTests {
     // A paradigm alone: a row per line, in its order.
     let one = Row.align([.task: task], paradigms: [.task])
     #expect(one.map { $0.cells[.task]!.text } == ["a", "Done", "wait", "x"])
+  }
+
+  @Test("the pages' runs keep recorded order: what the programs guarantee reads top to bottom")
+  func pages() throws {
+    let pages = ComparisonPages(root: packageRoot)
+    for (page, above, below) in [
+      ("03-simple-threading.md", "`MainThread` wait thread2", "`MainThread` Done"),
+      (
+        "05-producer-consumer.md", "`consumer` got the sentinel", "`MainThread` all items processed"
+      ),
+      ("05-producer-consumer.md", "`consumer` processed 4", "`consumer` got the sentinel"),
+    ] {
+      let rows = try pages.read("Comparisons/" + page).split(separator: "\n")
+        .filter { $0.hasPrefix("| ") }
+      let first = try #require(rows.firstIndex { $0.contains(above) })
+      let second = try #require(rows.firstIndex { $0.contains(below) })
+      #expect(first < second, "\(page): \(above) above \(below)")
+    }
+    let threadingModule = try pages.read("Comparisons/02-threading-module.md")
+      .split(separator: "\n").filter { $0.prefixMatch(of: /\| \d+ \|/) != nil }
+    #expect(threadingModule.first?.contains("current thread: MainThread") == true)
+  }
+
+  @Test("a page notes that the order may vary when a column's lines came in another order")
+  func reordered() {
+    let run = "| 0 | `a` x | `a` x |  |\n| 0 | `b` y | `b` y |  |"
+    let swapped = "| 0 | `b` y | `b` y |  |\n| 0 | `a` x | `a` x |  |"
+    let repaired = "| 0 | `a` x | — | ≠ |\n| 0 | `b` y | `b` y |  |\n| 0 | — | `a` x | ≠ |"
+    let other = "| 0 | `a` x | `a` x |  |\n| 0 | `b` z | `b` z |  |"
+    #expect(ComparisonPages.reordered(run, swapped))
+    #expect(ComparisonPages.reordered(run, repaired))  // the task column: x, y became y, x
+    #expect(!ComparisonPages.reordered(run, run))
+    #expect(!ComparisonPages.reordered(run, other))  // other lines: not a matter of order
   }
 }
