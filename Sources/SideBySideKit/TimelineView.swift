@@ -3,8 +3,8 @@ import ThreadsToTasksCore
 /// A picture in the terminal: one swimlane per lane, beats across, a cell a third of a beat:
 /// `●` where the lane prints, `─` where it sleeps, `═` where it sleeps holding the lock, `▒` where
 /// it holds the lock otherwise, `░` where it waits for the lock, `┄` where it waits for another to
-/// finish; one block per paradigm. (The Python column reports no activities: its gaps between
-/// lines are drawn `─`.)
+/// finish; one block per paradigm. The Python harness reports its lanes' sleeps, joins and lock
+/// waits and holds as the Swift recorders do, so every paradigm is drawn alike.
 ///
 /// On a terminal the run shows as it goes, time running downward: after each beat has passed in
 /// every run, a row for it, a cell per lane and paradigm with a `●` per line it printed then. To a
@@ -123,8 +123,8 @@ final class TimelineView: View {
       return min(from, cells.count)..<min(max(to, from), cells.count)
     }
     if activities.isEmpty {
-      // A Swift lane with no activity noted waited on something unobserved — `await
-      // task.value`, a task group; the Python column notes none at all.
+      // A lane with no activity noted waited on something unobserved — `await task.value`, a
+      // task group; a run with none noted at all (a Python that reports none) shows `─`.
       let gap: Character = transcript.activities.isEmpty ? "─" : "┄"
       var from = lane == mainLane ? 0 : events.first.map { $0.beat * beatWidth }
       for event in events {

@@ -209,3 +209,26 @@ struct WriteFailureTests {
         == "cannot write to standard output: Bad file descriptor")
   }
 }
+
+@Suite(
+  "The timeline draws the Python lanes' waits as the Swift lanes'", .watchdog, .tags(.realTime))
+struct PythonTimelineTests {
+  @Test(
+    "timeouts in Python: the holder's lock hold, main's lock wait and join are reported",
+    .enabled(if: PythonColumn.interpreter() != nil, "python3 is not on PATH"))
+  func activities() async throws {
+    let run = try await PythonColumn.run(.timeouts, seed: 7, pace: try Pace(seconds: 0.1))
+    let activities = run.transcript.activities
+    func spans(_ lane: String, _ kind: Activity.Kind) -> [ClosedRange<Int>] {
+      activities.filter { $0.lane == lane && $0.kind == kind }
+        .map { ExampleClock.beat(of: $0.from)...ExampleClock.beat(of: $0.to) }
+    }
+    // The holder takes the lock at 0 and lets go at 3; main gives up waiting for it at 1, and
+    // its join(timeout=1) on the holder waits from 1 to 2.
+    #expect(spans("holder", .lockHold).contains(0...3), "\(activities)")
+    #expect(spans(mainLane, .lockWait).contains(0...1), "\(activities)")
+    #expect(spans(mainLane, .join).contains(1...2), "\(activities)")
+    let picture = TimelineView.swimlane("holder", in: run.transcript, through: 4)
+    #expect(picture == "holder      ●════════●", "sleeps holding the lock: \(picture)")
+  }
+}
