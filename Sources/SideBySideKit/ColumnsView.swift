@@ -116,7 +116,7 @@ final class ColumnsView: View {
       let lane = row.cells.values.first!.lane
       if Self.isUnnamed(lane) && !noted.contains(lane) {
         noted.insert(lane)
-        output.wrappedLine(output.paint(Self.unnamedNote(lane), .dim))
+        output.wrappedLine(output.paint(Self.unnamedNote([lane]), .dim))
       }
       show(row, layout: layout)
     }
@@ -131,9 +131,11 @@ final class ColumnsView: View {
   /// Whether `lane` is a name Python made up for a thread it did not start.
   static func isUnnamed(_ lane: String) -> Bool { lane.hasPrefix("Dummy-") }
 
-  /// Where an unnamed lane's name comes from, said the first time it appears.
-  static func unnamedNote(_ lane: String) -> String {
-    "  (\(lane): the name Python's threading gives a thread it did not start — one from"
+  /// Where unnamed lanes' names come from, said the first time they appear.
+  static func unnamedNote(_ lanes: [String]) -> String {
+    let names = lanes.joined(separator: ", ")
+    let (what, them) = lanes.count == 1 ? ("the name", "a thread") : ("the names", "threads")
+    return "  (\(names): \(what) Python's threading gives \(them) it did not start — here from"
       + " _thread.start_new_thread; the Swift versions name theirs the same way)"
   }
 

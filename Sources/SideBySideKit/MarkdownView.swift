@@ -36,6 +36,12 @@ struct MarkdownView: View {
       let mark = paradigms.count > 1 && row.differs(among: paradigms) ? "≠" : ""
       output.line("| \(row.beat) | " + cells.joined(separator: " | ") + " | \(mark) |")
     }
+    let unnamed = Set(
+      result.transcripts.flatMap { TimelineView.lanes(of: $0) }.filter(ColumnsView.isUnnamed))
+    if !unnamed.isEmpty {
+      output.line()
+      output.line(ColumnsView.unnamedNote(unnamed.sorted()).trimmingCharacters(in: .whitespaces))
+    }
     output.line()
     output.line("Verdict: " + output.verdictLine(result))
     for transcript in result.transcripts {

@@ -46,18 +46,21 @@ final class TimelineView: View {
 
   func tick(throughBeat beat: Int) {
     guard output.width != nil else { return }
-    // Rows `from...last`; a line recorded after its beat's row was drawn goes in the next row.
     let (lanes, due, from, last) = live.withLock { live in
-      let due = live.pending
-      let last = beat == .max ? due.values.joined().map(\.beat).max() ?? live.next - 1 : beat
-      defer { live.pending = [:] }
+      let last =
+        beat == .max ? live.pending.values.joined().map(\.beat).max() ?? live.next - 1 : beat
+      // Lines of a later beat (a run whose clock started earlier) wait for their row.
+      let due = live.pending.mapValues { $0.filter { $0.beat <= last } }
+      live.pending = live.pending.mapValues { $0.filter { $0.beat > last } }
       defer { live.next = max(live.next, last + 1) }
       return (live.lanes, due, live.next, last)
     }
-    guard from <= last else { return }
-    for row in from...last {
+    // A row per beat now passed; then, for lines that reached the view after their beat's row
+    // was drawn (a pipe's delay), a row again for that beat.
+    let late = Set(due.values.joined().map(\.beat).filter { $0 < from }).sorted()
+    for row in Array(from...max(last, from - 1)) + late {
       let blocks = paradigms.map { paradigm in
-        let events = (due[paradigm] ?? []).filter { max($0.beat, from) == row }
+        let events = (due[paradigm] ?? []).filter { $0.beat == row }
         return lanes.map { lane in
           let count = events.filter { $0.lane == lane }.count
           let marks = count == 0 ? "·" : String(repeating: "●", count: count)
@@ -68,17 +71,27 @@ final class TimelineView: View {
         (String(row).leftPadded(to: 4) + "  " + blocks.joined(separator: " │ "))
           .trimmingTrailingSpaces)
     }
+    for lane in Set(due.values.joined().map(\.lane)).sorted() where !lanes.contains(lane) {
+      output.wrappedLine(output.paint("  (\(lane) printed too: not drawn live)", .dim))
+    }
   }
 
   func end(_ result: ExampleResult) {
     tick(throughBeat: .max)
     let lastBeat = Self.lastBeat(of: result.transcripts)
+    var explained: Set<String> = []
     for transcript in result.transcripts {
       output.line(
         output.paint("── \(result.example.rawValue) · \(transcript.paradigm.rawValue)", .bold))
       output.line(Self.axis(through: lastBeat))
-      for lane in Self.lanes(of: transcript) {
+      let lanes = Self.lanes(of: transcript)
+      for lane in lanes {
         output.line(Self.swimlane(lane, in: transcript, through: lastBeat))
+      }
+      let unnamed = lanes.filter { ColumnsView.isUnnamed($0) && !explained.contains($0) }
+      if !unnamed.isEmpty {
+        explained.formUnion(unnamed)
+        output.wrappedLine(output.paint(ColumnsView.unnamedNote(unnamed), .dim))
       }
     }
     output.wrappedLine(output.paint(Self.legend, .dim))

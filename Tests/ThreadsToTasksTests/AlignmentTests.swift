@@ -380,3 +380,51 @@ struct AlignmentTests {
     #expect(!ComparisonPages.reordered(run, other))  // other lines: not a matter of order
   }
 }
+
+@Suite("What the views say besides the lines", .watchdog)
+struct ViewWordsTests {
+  @Test("every finding is in the verdict, and one paradigm alone is judged in the README's words")
+  func verdict() {
+    let output = Output(width: 60, write: { _ in }, writeError: { _ in })
+    let right = expectedTranscript(.simpleThreading, .task)
+    let alone = ExampleResult(example: .simpleThreading, seed: 7, transcripts: [right])
+    #expect(output.verdictLine(alone) == "simple-threading: equivalent (seed 7)")
+    let wrong = right.editing { events in
+      events.removeAll { $0.text.hasPrefix("Exiting") }
+    }
+    let result = ExampleResult(example: .simpleThreading, seed: 7, transcripts: [wrong])
+    #expect(result.verdict.differences.count > 1)
+    let line = output.verdictLine(result)
+    for finding in result.verdict.differences { #expect(line.contains(finding), "\(finding)") }
+    #expect(!line.contains("more)"))
+    let words = output.wrapped(line).joined(separator: " ")
+    #expect(words.hasPrefix("simple-threading: NOT equivalent: "))
+  }
+
+  @Test("an unnamed lane says where its name comes from, once, where it first appears")
+  func unnamedLane() {
+    let capture = Capture(width: nil)
+    let view = ColumnsView(output: capture.output, paradigms: [.thread])
+    let clock = ExampleClock(pace: .test)
+    view.begin(.startNewThread, seed: 7)
+    for (index, lane) in ["MainThread", "Dummy-1", "Dummy-1", "MainThread"].enumerated() {
+      view.record(
+        Event(lane: lane, text: "line \(index)", elapsed: Double(index), sequence: index),
+        paradigm: .thread, clock: clock)
+    }
+    view.tick(throughBeat: 10)
+    let lines = capture.lines
+    let notes = lines.indices.filter { lines[$0].contains("Dummy-1: the name Python's threading") }
+    #expect(notes.count == 1)
+    let first = lines.firstIndex { $0.contains("Dummy-1") && $0.contains("line 1") }
+    #expect(notes.first.map { $0 + 1 } == first, "\(lines)")
+  }
+
+  @Test("the Python column's title is the notebook's code only where the notebook has the example")
+  func pythonTitle() {
+    #expect(Paradigm.python.columnTitle(.simpleThreading) == "python (the notebook's code)")
+    for example in ExampleID.allCases where example.example.group != .notebook {
+      #expect(!Paradigm.python.columnTitle(example).contains("notebook's code"))
+    }
+  }
+}

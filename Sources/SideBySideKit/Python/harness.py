@@ -109,6 +109,7 @@ class Clock:
         self.start_wall = None
         self.lateness = 0.0
         self._lock = _thread.allocate_lock()
+        self.reports_activities = False  # main sets it: a Clock used alone prints nothing
 
     def start(self):
         self.start_monotonic = _monotonic()
@@ -141,7 +142,7 @@ class Clock:
 
     def note(self, kind, since):
         """Reports that the calling thread spent the time from `since` until now on `kind`."""
-        if self.start_monotonic is None:
+        if self.start_monotonic is None or not self.reports_activities:
             return
         emit({"activity": kind, "lane": threading.current_thread().name, "from": since,
               "to": self.elapsed()})
@@ -402,6 +403,7 @@ def main():
         _thread.start_new_thread(watch_stdin, ())
 
     clock = Clock(options.pace)
+    clock.reports_activities = True
     generator = SplitMix64(options.seed)
     time.sleep = clock.sleep
     time.time = clock.time
