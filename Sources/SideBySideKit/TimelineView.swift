@@ -80,13 +80,16 @@ final class TimelineView: View {
     tick(throughBeat: .max)
     let lastBeat = Self.lastBeat(of: result.transcripts)
     var explained: Set<String> = []
+    var drawn: Set<Character> = []
     for transcript in result.transcripts {
       output.line(
         output.paint("── \(result.example.rawValue) · \(transcript.paradigm.rawValue)", .bold))
       output.line(Self.axis(through: lastBeat))
       let lanes = Self.lanes(of: transcript)
       for lane in lanes {
-        output.line(Self.swimlane(lane, in: transcript, through: lastBeat))
+        let swimlane = Self.swimlane(lane, in: transcript, through: lastBeat)
+        drawn.formUnion(swimlane.dropFirst(Self.laneWidth))
+        output.line(swimlane)
       }
       let unnamed = lanes.filter { ColumnsView.isUnnamed($0) && !explained.contains($0) }
       if !unnamed.isEmpty {
@@ -94,14 +97,22 @@ final class TimelineView: View {
         output.wrappedLine(output.paint(ColumnsView.unnamedNote(unnamed), .dim))
       }
     }
-    output.wrappedLine(output.paint(Self.legend, .dim))
+    output.wrappedLine(output.paint(Self.legend(of: drawn), .dim))
     output.wrappedLine(output.verdictLine(result))
     output.line()
   }
 
-  static let legend =
-    "● prints  ─ sleeps  ═ sleeps holding the lock  ▒ holds the lock  ░ waits for the lock  "
-    + "┄ waits for another to finish"
+  /// What each mark means, in the order they are listed: what a picture draws is one of these.
+  static let marks: [(mark: Character, meaning: String)] = [
+    ("●", "prints"), ("─", "sleeps"), ("═", "sleeps holding the lock"), ("▒", "holds the lock"),
+    ("░", "waits for the lock"), ("┄", "waits for another to finish"),
+  ]
+
+  /// The legend of a picture that draws `drawn`: the marks it uses, no others.
+  static func legend(of drawn: Set<Character>) -> String {
+    marks.filter { drawn.contains($0.mark) }.map { "\($0.mark) \($0.meaning)" }
+      .joined(separator: "  ")
+  }
 
   /// The last beat anything happens in.
   static func lastBeat(of transcripts: [Transcript]) -> Int {

@@ -420,6 +420,12 @@ struct ViewWordsTests {
     #expect(notes.first.map { $0 + 1 } == first, "\(lines)")
   }
 
+  @Test("the timeline's legend names the marks its picture draws, no others")
+  func legend() {
+    #expect(TimelineView.legend(of: ["●", "─", " "]) == "● prints  ─ sleeps")
+    #expect(TimelineView.legend(of: ["░", "●"]) == "● prints  ░ waits for the lock")
+  }
+
   @Test("the Python column's title is the notebook's code only where the notebook has the example")
   func pythonTitle() {
     #expect(Paradigm.python.columnTitle(.simpleThreading) == "python (the notebook's code)")
