@@ -135,8 +135,8 @@ final class ColumnsView: View {
   static func unnamedNote(_ lanes: [String]) -> String {
     let names = lanes.joined(separator: ", ")
     let (what, them) = lanes.count == 1 ? ("the name", "a thread") : ("the names", "threads")
-    return "  (\(names): \(what) Python's threading gives \(them) it did not start — here from"
-      + " _thread.start_new_thread; the Swift versions name theirs the same way)"
+    return "  (\(names): \(what) Python's threading gives \(them) it did not start, as one from"
+      + " _thread.start_new_thread; the Swift versions give it to a thread or task nobody named)"
   }
 
   private func show(_ row: Row, layout: Layout) {
