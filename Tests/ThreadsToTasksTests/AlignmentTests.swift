@@ -44,9 +44,10 @@ private struct ViewsUnderTest {
   let json: Capture
   let fanout: Fanout
 
-  init(paradigms: [Paradigm]) {
+  /// The views for `paradigms`, the columns view once per width (`nil`: a file).
+  init(paradigms: [Paradigm], widths: [Int?] = [nil, 120, 60]) {
     self.paradigms = paradigms
-    columns = [nil, 120, 100, 60].map { width in
+    columns = widths.map { width in
       let capture = Capture(width: width)
       return (capture, ColumnsView(output: capture.output, paradigms: paradigms))
     }
@@ -272,10 +273,13 @@ struct AlignmentTests {
     "made-up runs of every example, paradigm and a few seeds: each column read off each view is its paradigm's recorded order",
     arguments: ExampleID.allCases)
   func everyView(example: ExampleID) {
-    for seed: UInt64 in [1, 7, 42] {
+    for seed: UInt64 in [1, 42] {
       for paradigms in [Paradigm.allCases, [.thread, .task], [.python]] {
         let runs = paradigms.map { madeUpRun(example, $0, seed: seed) }
-        let views = ViewsUnderTest(paradigms: paradigms)
+        // Terminal widths (side by side at 120, stacked at 60) for the three paradigms of one
+        // seed: wrapping is the slow part.
+        let wide = seed == 1 && paradigms.count == 3
+        let views = ViewsUnderTest(paradigms: paradigms, widths: wide ? [nil, 120, 60] : [nil])
         feed(runs, to: views.fanout)
         for (view, columns) in views.readOff() {
           for run in runs {
@@ -316,6 +320,24 @@ struct AlignmentTests {
         }
       }
     }
+  }
+
+  @Test("live columns: a line recorded before one of an earlier beat stays above it")
+  func recordedBeforeAnEarlierBeat() {
+    // Its run's clock started before the last one's, which the ticks follow; or two threads
+    // read the clock, then took the recorder's lock the other way round.
+    let capture = Capture(width: nil)
+    let view = ColumnsView(output: capture.output, paradigms: [.thread, .task])
+    let clock = ExampleClock(pace: .test)
+    view.begin(.simpleThreading, seed: 7)
+    let late = Event(lane: "thread1", text: "Exiting thread1", elapsed: 1.0, sequence: 0)
+    let early = Event(lane: "thread2", text: "Exiting thread2", elapsed: 0.99, sequence: 1)
+    view.record(late, paradigm: .thread, clock: clock)
+    view.record(early, paradigm: .thread, clock: clock)
+    view.tick(throughBeat: 0)
+    view.tick(throughBeat: 1)
+    let shown = ViewsUnderTest.columns(capture.lines, paradigms: [.thread, .task], layout: view)
+    #expect(shown[.thread] == ["thread1Exitingthread1", "thread2Exitingthread2"])
   }
 
   @Test("rows: matching lines side by side where the orders allow, each column in its order")
