@@ -73,7 +73,19 @@ public struct ComparisonPages: Sendable {
         runs[arguments] = ""
         return ""
       }
-      for arguments in runs.keys { runs[arguments] = await Self.markdownRun(arguments) }
+      let oldRuns = Dictionary(
+        old.regions(.run).map { ($0.argument, $0.body) }, uniquingKeysWith: { first, _ in first })
+      for arguments in runs.keys {
+        // Run twice: where the same lines come in another order, in these runs or against the
+        // page as it was, the page says so rather than pick one order as if it were fixed.
+        let run = await Self.markdownRun(arguments)
+        let again = await Self.markdownRun(arguments)
+        // Once seen, the note stays: the order did vary.
+        let old = oldRuns[arguments] ?? run
+        let varies =
+          old.hasPrefix(Self.mayVary) || [again, old].contains { Self.reordered(run, $0) }
+        runs[arguments] = varies ? Self.mayVary + "\n\n" + run : run
+      }
       page = page.regenerating(.run) { runs[$0] ?? "" }
       if page != old {
         try page.text.write(
@@ -82,6 +94,22 @@ public struct ComparisonPages: Sendable {
       }
     }
     return changed
+  }
+
+  /// What a page says above a run whose lines came in another order when run again.
+  static let mayVary = "_The order of lines within a beat may vary from run to run._"
+
+  /// Whether some paradigm's column holds the same lines in another order in the two runs'
+  /// tables.
+  static func reordered(_ run: String, _ other: String) -> Bool {
+    func columns(_ text: String) -> [[String]] {
+      let rows = text.split(separator: "\n").filter { $0.prefixMatch(of: /\| \d+ \|/) != nil }
+        .map { $0.components(separatedBy: " | ").dropFirst().dropLast() }
+      return (0..<(rows.map(\.count).max() ?? 0)).map { column in
+        rows.compactMap { $0.dropFirst(column).first }.filter { $0 != "—" }
+      }
+    }
+    return zip(columns(run), columns(other)).contains { $0 != $1 && $0.sorted() == $1.sorted() }
   }
 
   /// What `side-by-side --format markdown --pace 0.1 ARGUMENTS` prints, with its stamps read

@@ -1,13 +1,14 @@
 import Foundation
 import ThreadsToTasksCore
 
-/// Markdown ready to paste into a page: a table of both columns, the verdict, and a Mermaid
+/// Markdown ready to paste into a page: a table of the paradigms' lines aligned by `Row.align` (each
+/// column in the order its paradigm printed, a line with no match marked `≠`), the verdict, and a Mermaid
 /// `gantt` chart per paradigm (GitHub renders it): a milestone per line, a bar where a lane sleeps
 /// or waits.
 struct MarkdownView: View {
   let output: Output
-  /// When set, lines are stamped as if the run had started then (UTC), and the lines of one beat
-  /// are ordered by lane: the same program always gives the same Markdown.
+  /// When set, lines are stamped as if the run had started then (UTC), on their beat, so that a
+  /// page does not change with the day it was regenerated. The order stays the recorded one.
   var stampsFrom: Date?
 
   /// The line as shown: as printed, or stamped from `stampsFrom`.
@@ -25,18 +26,7 @@ struct MarkdownView: View {
     output.line("| ---: | " + paradigms.map { _ in "---" }.joined(separator: " | ") + " | :-: |")
     let events = Dictionary(
       uniqueKeysWithValues: result.transcripts.map { ($0.paradigm, $0.events) })
-    var rows = Row.pair(events)
-    if stampsFrom != nil {
-      // Beat, then lane, then the line and the paradigms it shows in: nothing left to timing.
-      func key(_ row: (offset: Int, element: Row)) -> (Int, String, String, String, Int) {
-        let cells = Paradigm.allCases.compactMap { row.element.cells[$0] }
-        let present = Paradigm.allCases.filter { row.element.cells[$0] != nil }.map(\.rawValue)
-        return (
-          row.element.beat, cells[0].lane, cells[0].text, present.joined(separator: " "), row.offset
-        )
-      }
-      rows = rows.enumerated().sorted { key($0) < key($1) }.map(\.element)
-    }
+    let rows = Row.align(events, paradigms: paradigms)
     for row in rows {
       let cells = paradigms.map { paradigm in
         row.cells[paradigm].map {
@@ -45,6 +35,12 @@ struct MarkdownView: View {
       }
       let mark = paradigms.count > 1 && row.differs(among: paradigms) ? "≠" : ""
       output.line("| \(row.beat) | " + cells.joined(separator: " | ") + " | \(mark) |")
+    }
+    let unnamed = Set(
+      result.transcripts.flatMap { TimelineView.lanes(of: $0) }.filter(ColumnsView.isUnnamed))
+    if !unnamed.isEmpty {
+      output.line()
+      output.line(ColumnsView.unnamedNote(unnamed.sorted()).trimmingCharacters(in: .whitespaces))
     }
     output.line()
     output.line("Verdict: " + output.verdictLine(result))

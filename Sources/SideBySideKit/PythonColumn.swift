@@ -164,6 +164,9 @@ private struct Message: Decodable {
   var clock: Double?
   var end: Bool?
   var lateness: Double?
+  var activity: String?
+  var from: Double?
+  var to: Double?
 }
 
 /// One `python3` child: its pipes, the threads that read them, and what it has printed.
@@ -188,6 +191,7 @@ private final class PythonChild: @unchecked Sendable {  // safe: mutable state u
   private let launchedAt = Date()
   private var startDate: Date?
   private var events: [Event] = []
+  private var activities: [Activity] = []
   private var stamps: [PythonRun.Stamp] = []
   private var lateness: Double?
   private var malformed: String?
@@ -338,6 +342,17 @@ private final class PythonChild: @unchecked Sendable {  // safe: mutable state u
       }
       guard first else { return reject(line, "a second start") }
       onStart(date)
+    } else if let name = message.activity, let lane = message.lane, let from = message.from,
+      let to = message.to
+    {
+      guard let kind = Activity.Kind(rawValue: name) else {
+        return reject(line, "an activity of no known kind")
+      }
+      condition.withLock {
+        if startDate != nil && lateness == nil {
+          activities.append(Activity(lane: lane, kind: kind, from: from, to: to))
+        }
+      }
     } else if let lane = message.lane, let text = message.text, let elapsed = message.elapsed {
       let stamped = message.stamped ?? false
       let event: Event? = condition.withLock {
@@ -390,7 +405,8 @@ private final class PythonChild: @unchecked Sendable {  // safe: mutable state u
   private func outcome(status: Int32, signalled: Bool) -> Result<PythonRun, any Error> {
     let transcript = Transcript(
       example: example, paradigm: .python, seed: seed, startDate: startDate ?? launchedAt,
-      events: events, stoppedAt: stopped ? stoppedAt ?? 0 : nil, lateness: lateness ?? 0)
+      events: events, stoppedAt: stopped ? stoppedAt ?? 0 : nil, lateness: lateness ?? 0,
+      activities: activities)
     let standardError = String(decoding: errorOutput, as: UTF8.self)
     if stopped {
       return .success(

@@ -10,8 +10,8 @@ import ThreadsToTasksCore
 /// versions through structured cancellation, the thread versions at their next sleep; the
 /// partial result is shown and the status is 130.
 ///
-/// `stampsFrom`, for the pages: the Markdown view stamps lines as if the run had started then,
-/// and orders the lines of one beat by lane, so that the same program always shows the same page.
+/// `stampsFrom`, for the pages: the Markdown view stamps lines as if the run had started then, so
+/// that a page does not change with the day; its lines stay in the order they were printed.
 public func sideBySide(_ arguments: [String], output: Output, stampsFrom: Date? = nil) async
   -> Int32
 {

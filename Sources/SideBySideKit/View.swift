@@ -22,7 +22,7 @@ extension Options.Format {
     switch self {
     case .columns: ColumnsView(output: output, paradigms: options.members)
     case .transcript: TranscriptView(output: output)
-    case .timeline: TimelineView(output: output)
+    case .timeline: TimelineView(output: output, paradigms: options.members)
     case .json: JSONLinesView(output: output)
     case .markdown: MarkdownView(output: output, stampsFrom: stampsFrom)
     }
@@ -30,28 +30,30 @@ extension Options.Format {
 }
 
 extension Output {
-  /// The one-line verdict every view but JSON ends an example with: the kind, the first finding
-  /// of a failed check, how an open choice went where the paradigms chose differently, and the
-  /// seed.
+  /// The verdict every view but JSON ends an example with, in the README's words: the kind,
+  /// every finding of the checks that failed (all of them, never "and 4 more"), how an open
+  /// choice went where the paradigms chose differently, the declared differences, and the seed.
+  /// One line; `wrappedLine` breaks it to a terminal's width.
   func verdictLine(_ result: ExampleResult) -> String {
     let verdict = result.verdict
     var text = "\(result.example.rawValue): "
+    let findings = verdict.differences.joined(separator: "; ")
     switch verdict.kind {
     case .equivalent:
-      text += paint(result.transcripts.count > 1 ? "equivalent" : "as the notebook", .green)
+      text += paint(Verdict.Kind.equivalent.rawValue, .green)
     case .interrupted:
       text +=
-        paint("interrupted", .red) + " — judged on beats before \(verdict.judgedBefore ?? 0): "
-        + (verdict.checksHold ? "equivalent so far" : "NOT equivalent: " + verdict.differences[0])
+        paint(Verdict.Kind.interrupted.rawValue, .red)
+        + " — judged on beats before \(verdict.judgedBefore ?? 0): "
+        + (verdict.checksHold ? "equivalent so far" : "NOT equivalent: " + findings)
     case .tooLate:
       let late = ((verdict.lateness.values.max() ?? 0) * 100).rounded() / 100
       text +=
-        paint("too late to judge", .red)
+        paint(Verdict.Kind.tooLate.rawValue, .red)
         + ": sleeps woke up to \(late) notebook seconds late (tolerance \(Verdict.lateTolerance));"
-        + " try a slower --pace. First finding: " + verdict.differences[0]
+        + " try a slower --pace. Findings: " + findings
     case .notEquivalent:
-      text += paint("NOT equivalent", .red) + ": " + verdict.differences[0]
-      if verdict.differences.count > 1 { text += " (+\(verdict.differences.count - 1) more)" }
+      text += paint(Verdict.Kind.notEquivalent.rawValue, .red) + ": " + findings
     }
     if Set(verdict.choices.values).count > 1 {
       let choices = verdict.choices.sorted { $0.key.rawValue > $1.key.rawValue }

@@ -102,26 +102,39 @@ struct OutputTests {
     #expect(words.contains("synchronizing-threads: NOT equivalent: task ~ notebook: Thread-"))
   }
 
-  @Test("an 80-column terminal: two columns side by side, long cells wrapped in their column")
+  @Test("an 80-column terminal: side by side where the lines fit, else stacked, never cut")
   func terminal80() async {
-    let run = await run(["start-new-thread"], width: 80)
-    let lines = run.out.split(separator: "\n").filter { $0.contains("│") }
-    #expect(lines.allSatisfy { $0.count == 80 })
+    let run = await run(["simple-threading", "start-new-thread"], width: 80)
+    let all = run.out.split(separator: "\n")
+    #expect(all.allSatisfy { $0.count <= 80 }, "\(all.filter { $0.count > 80 })")
     #expect(!run.out.contains("…"))
+    // simple-threading's lines fit two columns of 29: side by side, the divider after the lane
+    // and the first column.
+    let lines = all.filter { $0.contains("│") }
     let dividers = Set(lines.map { $0.distance(from: $0.startIndex, to: $0.firstIndex(of: "│")!) })
-    #expect(dividers == [43])
-    // "MainThread a copy taken before the start: …" does not fit 35 characters: it goes on, in
-    // its column, on a continuation line.
-    #expect(lines.contains { $0.hasPrefix("       ") && $0.contains("'b': 2}") })
+    #expect(dividers == [7 + 11 + ColumnsView.cellWidth(across: 80, columns: 2, laneWidth: 10) + 1])
+    // start-new-thread's longest line does not: stacked, a line per paradigm, each whole.
+    let long = "MainThread a copy taken before the start: {'a': 1, 'b': 2}"
+    #expect(all.filter { $0.hasSuffix(long) }.count == 2)
   }
 
-  @Test("columns fit side by side down to 35 characters each, for one, two or three paradigms")
+  @Test("columns sit side by side while three in four of the lines fit them, else stack")
   func columnWidths() {
-    #expect(ColumnsView.cellWidth(across: 80, columns: 2) == 35)
-    #expect(ColumnsView.cellWidth(across: 79, columns: 2) == 34)
-    #expect(ColumnsView.cellWidth(across: 118, columns: 3) == 35)
-    #expect(ColumnsView.cellWidth(across: 117, columns: 3) == 34)
-    #expect(ColumnsView.cellWidth(across: 42, columns: 1) == 35)
+    let lanes = ["MainThread", "thread1"]
+    #expect(ColumnsView.cellWidth(across: 120, columns: 3, laneWidth: 10) == 32)
+    #expect(ColumnsView.cellWidth(across: 80, columns: 2, laneWidth: 10) == 29)
+    let short = [12, 14, 20, 22, 24, 26, 26, 40]
+    let wide = ColumnsView.layout(width: 120, columns: 3, lanes: lanes, lineWidths: short)
+    #expect(wide == .init(stacked: false, laneWidth: 10, cellWidth: 32))
+    // 100 columns give three columns 25 characters: 26 is the width three in four lines need.
+    let narrow = ColumnsView.layout(width: 100, columns: 3, lanes: lanes, lineWidths: short)
+    #expect(narrow.stacked)
+    #expect(!ColumnsView.layout(width: 103, columns: 3, lanes: lanes, lineWidths: short).stacked)
+    // Four columns where they fit; a file or a pipe never stacks; one column never does.
+    #expect(!ColumnsView.layout(width: 140, columns: 4, lanes: lanes, lineWidths: short).stacked)
+    #expect(ColumnsView.layout(width: 120, columns: 4, lanes: lanes, lineWidths: short).stacked)
+    #expect(!ColumnsView.layout(width: nil, columns: 4, lanes: lanes, lineWidths: short).stacked)
+    #expect(!ColumnsView.layout(width: 40, columns: 1, lanes: lanes, lineWidths: [60]).stacked)
   }
 
   @Test("one paradigm: a single column, no row marked as differing")
@@ -132,23 +145,6 @@ struct OutputTests {
     guard run.status == 0 else { return }
     #expect(!run.out.contains("│") && !run.out.contains("≠"))
     #expect(run.out.contains("task (structured)"))
-  }
-
-  @Test("rows pair events of the same lane and shape across any number of paradigms")
-  func rows() {
-    func event(_ lane: String, _ text: String, _ elapsed: Double, _ sequence: Int) -> Event {
-      Event(lane: lane, text: text, elapsed: elapsed, sequence: sequence)
-    }
-    let thread = [event("main", "a", 0, 0), event("w", "b", 1.2, 1), event("main", "c", 2, 2)]
-    let task = [event("main", "a", 0.1, 0), event("main", "c", 2, 1), event("w", "x", 1.1, 2)]
-    let both = ColumnsView.rows([.thread: thread, .task: task], paradigms: [.thread, .task])
-    #expect(both.map(\.beat) == [0, 1, 1, 2])
-    #expect(
-      both.map { $0.cells.map { $0?.text ?? "—" } } == [
-        ["a", "a"], ["—", "x"], ["b", "—"], ["c", "c"],
-      ])
-    let one = ColumnsView.rows([.task: task], paradigms: [.task])
-    #expect(one.map { $0.cells.count } == [1, 1, 1])
   }
 }
 
@@ -211,5 +207,28 @@ struct WriteFailureTests {
     #expect(
       "\(WriteFailure.failed(errno: EBADF))"
         == "cannot write to standard output: Bad file descriptor")
+  }
+}
+
+@Suite(
+  "The timeline draws the Python lanes' waits as the Swift lanes'", .watchdog, .tags(.realTime))
+struct PythonTimelineTests {
+  @Test(
+    "timeouts in Python: the holder's lock hold, main's lock wait and join are reported",
+    .enabled(if: PythonColumn.interpreter() != nil, "python3 is not on PATH"))
+  func activities() async throws {
+    let run = try await PythonColumn.run(.timeouts, seed: 7, pace: try Pace(seconds: 0.1))
+    let activities = run.transcript.activities
+    func spans(_ lane: String, _ kind: Activity.Kind) -> [ClosedRange<Int>] {
+      activities.filter { $0.lane == lane && $0.kind == kind }
+        .map { ExampleClock.beat(of: $0.from)...ExampleClock.beat(of: $0.to) }
+    }
+    // The holder takes the lock at 0 and lets go at 3; main gives up waiting for it at 1, and
+    // its join(timeout=1) on the holder waits from 1 to 2.
+    #expect(spans("holder", .lockHold).contains(0...3), "\(activities)")
+    #expect(spans(mainLane, .lockWait).contains(0...1), "\(activities)")
+    #expect(spans(mainLane, .join).contains(1...2), "\(activities)")
+    let picture = TimelineView.swimlane("holder", in: run.transcript, through: 4)
+    #expect(picture == "holder      ●════════●", "sleeps holding the lock: \(picture)")
   }
 }

@@ -25,6 +25,8 @@ Protocol on stdout, one JSON object per line:
     {"start": <unix seconds>}                                  when the main flow starts
     {"lane": ..., "text": ..., "stamped": false, "elapsed": <notebook seconds>}
     {"lane": ..., "text": ..., "stamped": true, "elapsed": ..., "stamp": <ctime>, "clock": <t>}
+    {"activity": "sleep"|"join"|"lock wait"|"lock hold", "lane": ..., "from": ..., "to": ...}
+                                   a lane's sleep, join, lock wait or hold, in notebook seconds
     {"end": true, "lateness": <latest paced wake-up, notebook seconds>}
 "text" is the line without its stamp; "stamp" is what ``time.ctime`` returned, for the time
 ``clock`` (unix seconds on the example's clock). Warnings are silenced. When stdin is a pipe
@@ -107,6 +109,7 @@ class Clock:
         self.start_wall = None
         self.lateness = 0.0
         self._lock = _thread.allocate_lock()
+        self.reports_activities = False  # main sets it: a Clock used alone prints nothing
 
     def start(self):
         self.start_monotonic = _monotonic()
@@ -137,10 +140,18 @@ class Clock:
         with self._lock:
             self.lateness = max(self.lateness, late)
 
+    def note(self, kind, since):
+        """Reports that the calling thread spent the time from `since` until now on `kind`."""
+        if self.start_monotonic is None or not self.reports_activities:
+            return
+        emit({"activity": kind, "lane": threading.current_thread().name, "from": since,
+              "to": self.elapsed()})
+
     def sleep(self, notebook_seconds):
         """time.sleep inside the example."""
         if notebook_seconds < 0:
             raise ValueError("sleep length must be non-negative")
+        since = self.elapsed()
         deadline = self.deadline(notebook_seconds)
         while True:
             remaining = deadline - _monotonic()
@@ -148,6 +159,7 @@ class Clock:
                 break
             _real_sleep(remaining)
         self.note_lateness(deadline)
+        self.note("sleep", since)
 
 
 # Seeded random ----------------------------------------------------------------------------------
@@ -241,12 +253,15 @@ def make_paced_wait(method, clock):
 
 def make_join(clock):
     def paced_join(self, timeout=None):
+        since = clock.elapsed()
         if timeout is None:
-            return _real_join(self)
+            _real_join(self)
+            return clock.note("join", since)
         deadline = clock.deadline(timeout)
         _real_join(self, max(0.0, deadline - _monotonic()))
         if self.is_alive():  # the timeout ran out: a paced wait like a sleep
             clock.note_lateness(deadline)
+        clock.note("join", since)
 
     return paced_join
 
@@ -282,9 +297,11 @@ class GatedLock:
         self._gate.acquire()  # released once another thread holds the lock
         self._opened = False
         self._waited = False
+        self._held_since = 0.0
 
     def acquire(self, blocking=True, timeout=-1):
         me = threading.current_thread().name
+        since = GatedLock.clock.elapsed()
         if self._hold is not None and me == self._hold.lane and not self._waited:
             self._waited = True
             self._hold.seen = True
@@ -295,13 +312,18 @@ class GatedLock:
         got = self._lock.acquire(blocking, -1 if real is None else real)
         if not got and deadline is not None:
             GatedLock.clock.note_lateness(deadline)
+        GatedLock.clock.note("lock wait", since)
+        if got:
+            self._held_since = GatedLock.clock.elapsed()
         if got and (self._hold is None or me != self._hold.lane) and not self._opened:
             self._opened = True
             self._gate.release()
         return got
 
     def release(self):
+        since = self._held_since
         self._lock.release()
+        GatedLock.clock.note("lock hold", since)
 
     def locked(self):
         return self._lock.locked()
@@ -381,6 +403,7 @@ def main():
         _thread.start_new_thread(watch_stdin, ())
 
     clock = Clock(options.pace)
+    clock.reports_activities = True
     generator = SplitMix64(options.seed)
     time.sleep = clock.sleep
     time.time = clock.time

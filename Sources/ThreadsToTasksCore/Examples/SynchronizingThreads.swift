@@ -8,7 +8,8 @@ extension Example {
   /// release it; main joins both. Which thread takes the lock first is the program's open choice.
   static let synchronizingThreads = Example(
     id: .synchronizingThreads, title: "Synchronizing Threads",
-    summary: "two workers print 3 timestamps each under one lock; an actor replaces the lock",
+    summary:
+      "two workers print 3 timestamps each under one lock; tasks: an AsyncLock inside an actor",
     guarantees: [
       .mutualExclusion(opening: "lock value True", because: "one holder of the lock at a time"),
       .happensBefore(

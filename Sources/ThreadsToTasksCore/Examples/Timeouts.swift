@@ -21,7 +21,8 @@ extension Example {
     ]
     var example = Example(
       id: .timeouts, title: "Timeouts",
-      summary: "acquire(timeout=), join(timeout) and result(timeout=) give up; the work goes on",
+      summary:
+        "acquire(timeout=), join(timeout), result(timeout=) give up; threads work on, a task is cancelled",
       group: .beyond,
       guarantees: [
         .happensBefore(
