@@ -181,6 +181,7 @@ extension Paradigm {
     case .thread: "thread (Foundation Thread)"
     case .task: "task (structured)"
     case .python: "python (the notebook's code)"
+    case .asyncio: "asyncio (Python's tasks)"
     }
   }
 }
