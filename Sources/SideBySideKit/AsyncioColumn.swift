@@ -82,7 +82,8 @@ public enum AsyncioColumn {
 
   /// The arguments the interpreter is started with: `-W ignore asyncio_harness.py EXAMPLE --seed N
   /// --pace S`, then `--hold-back LANE`, `--variant naive-actor` (for synchronizing-threads with
-  /// the naive actor) and `--eager` when asked for.
+  /// the naive actor) and `--eager` when asked for, and `--activities`: the run's transcript has
+  /// its tasks' sleeps, joins, lock waits and lock holds.
   public static func arguments(
     harness: URL, example: ExampleID, seed: UInt64, pace: Pace, holdBack: String? = nil,
     variant: TaskVariant? = nil, eager: Bool = false
@@ -95,7 +96,7 @@ public enum AsyncioColumn {
       arguments += ["--variant", variant!.rawValue]
     }
     if eager { arguments.append("--eager") }
-    return arguments
+    return arguments + ["--activities"]
   }
 
   /// Runs `example` in asyncio at `pace` (real seconds per notebook second), its

@@ -164,6 +164,10 @@ private struct Message: Decodable {
   var clock: Double?
   var end: Bool?
   var lateness: Double?
+  // asyncio column: what a lane did between its lines (asyncio_harness.py --activities)
+  var activity: String?
+  var from: Double?
+  var to: Double?
 }
 
 /// One `python3` child: its pipes, the threads that read them, and what it has printed.
@@ -189,6 +193,7 @@ private final class PythonChild: @unchecked Sendable {  // safe: mutable state u
   private var startDate: Date?
   private var events: [Event] = []
   private var stamps: [PythonRun.Stamp] = []
+  private var activities: [Activity] = []  // asyncio column: reported with --activities
   private var lateness: Double?
   private var malformed: String?
   private var errorOutput = Data()
@@ -356,6 +361,11 @@ private final class PythonChild: @unchecked Sendable {  // safe: mutable state u
       }
       guard let event else { return reject(line, "a line outside the run") }
       observer?(event)
+    } else if let kind = message.activity.flatMap(Activity.Kind.init(rawValue:)),
+      let lane = message.lane, let from = message.from, let to = message.to
+    {
+      // asyncio column: a sleep, join, lock wait or lock hold, for the timeline.
+      condition.withLock { activities.append(Activity(lane: lane, kind: kind, from: from, to: to)) }
     } else if message.end == true, let late = message.lateness {
       condition.withLock { lateness = late }
     } else {
@@ -390,7 +400,8 @@ private final class PythonChild: @unchecked Sendable {  // safe: mutable state u
   private func outcome(status: Int32, signalled: Bool) -> Result<PythonRun, any Error> {
     let transcript = Transcript(
       example: example, paradigm: .python, seed: seed, startDate: startDate ?? launchedAt,
-      events: events, stoppedAt: stopped ? stoppedAt ?? 0 : nil, lateness: lateness ?? 0)
+      events: events, stoppedAt: stopped ? stoppedAt ?? 0 : nil, lateness: lateness ?? 0,
+      activities: activities)
     let standardError = String(decoding: errorOutput, as: UTF8.self)
     if stopped {
       return .success(

@@ -98,12 +98,16 @@ struct AsyncioColumnTests {
   }
 
   @Test(
-    "--hold-back Thread-1: Thread-2 takes the asyncio.Lock first, and the lock still excludes",
+    "--hold-back Thread-1: Thread-2 takes the asyncio.Lock first, Thread-1 waits for it, it excludes",
     .enabled(if: asyncioMissing == nil, asyncioMissing))
   func holdBack() async throws {
     let run = try await runAsyncio(.synchronizingThreads, holdBack: "Thread-1")
     let verdict = Equivalence.judge([run.transcript])
     #expect(verdict.choices[.asyncio] == "Thread-2 takes the lock first")
+    // The timeline's bars: Thread-1 waits for the lock while Thread-2 holds it, 0 to 6.
+    let waits = run.transcript.activities.filter { $0.kind == .lockWait && $0.lane == "Thread-1" }
+    #expect(waits.count == 1 && waits.allSatisfy { $0.to - $0.from > 5 }, "\(waits)")
+    #expect(run.transcript.activities.contains { $0.kind == .lockHold && $0.lane == "Thread-2" })
     #expect(verdict.kind == .equivalent || verdict.kind == .tooLate, "\(verdict.differences)")
   }
 
