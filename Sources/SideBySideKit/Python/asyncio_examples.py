@@ -267,6 +267,14 @@ async def worker_pool(max_workers=2):
 
 
 # timeouts: asyncio.timeout, asyncio.wait, wait_for ---------------------------------------------
+#
+# At the edges (3.11 to 3.13 alike): asyncio.timeout(0) or (-1) has run out already and raises
+# at the first await inside it, so an acquire of a free lock, which does not await, still gets it,
+# as threading's acquire(timeout=0) does; but to threading -1 means "wait for ever" (and -2 is a
+# ValueError), to asyncio "already over". wait_for(work, 0) or (-1) raises TimeoutError without
+# running the work at all, where a pool's job runs whatever result(timeout=0) says.
+# asyncio.wait([task], timeout=0) or (-1) returns at once with the task pending, as join(0) and
+# join(-1) return at once.
 
 
 async def slow_square(n):
