@@ -24,14 +24,18 @@ let asyncioEnvironment = Task<[String: String], Never> {
   return environment
 }
 
-/// `AsyncioColumn.run` at `pythonPace`, seed 7, holding one of the Python tests' gate's slots
-/// until the example has started: an asyncio run sleeps nearly all the time, and what the gate
-/// keeps from piling up is Pythons starting at once.
+/// The asyncio runs' own gate: two may be starting at once. An asyncio run sleeps nearly all the
+/// time, so a slot is held only until its example has started, not to its end: what the gate
+/// keeps from piling up is Pythons starting at once (see `PythonGate`), beside the Python
+/// column's two.
+let asyncioStarts = PythonGate(slots: 2)
+
+/// `AsyncioColumn.run` at `pythonPace`, seed 7, through `asyncioStarts`.
 func runAsyncio(
   _ example: ExampleID, holdBack: String? = nil, harness: URL? = nil
 ) async throws -> PythonRun {
   let environment = await asyncioEnvironment.value
-  await PythonGate.shared.acquire()
+  await asyncioStarts.acquire()
   let held = Locked(true)
   @Sendable func release() {
     let wasHeld = held.withLock { held in
@@ -39,7 +43,7 @@ func runAsyncio(
       return held
     }
     guard wasHeld else { return }
-    Task { await PythonGate.shared.release() }
+    Task { await asyncioStarts.release() }
   }
   defer { release() }
   return try await AsyncioColumn.run(
