@@ -27,7 +27,7 @@ public struct StandaloneProgram: Sendable, Equatable {
         "Sources/ComparisonPages/Standalone/ThreadPrelude.swift",
         "Sources/ThreadsToTasksCore/Locked.swift", "Sources/ThreadsToTasksCore/Latch.swift",
       ]
-    case .task, .python:
+    case .task, .python, .asyncio:
       [
         "Sources/ComparisonPages/Standalone/TaskPrelude.swift",
         "Sources/ThreadsToTasksCore/Locked.swift", "Sources/ThreadsToTasksCore/Latch.swift",

@@ -44,6 +44,9 @@ final class ColumnsView: View {
   private static let gutterWidth = 7
   private static let separator = " │ "
 
+  /// The widest label of the paradigms shown, when rows are stacked.
+  private var labelWidth: Int { paradigms.map(\.rawValue.count).max() ?? 0 }
+
   init(output: Output, paradigms: [Paradigm]) {
     self.output = output
     self.paradigms = paradigms
@@ -58,7 +61,10 @@ final class ColumnsView: View {
   /// The layout for `columns` paradigms in `width` characters (`nil`: a file or a pipe) of lines
   /// in `lanes` as wide as `lineWidths`: side by side when three in four of the lines fit a
   /// column, else stacked.
-  static func layout(width: Int?, columns: Int, lanes: [String], lineWidths: [Int]) -> Layout {
+  static func layout(
+    width: Int?, columns: Int, lanes: [String], lineWidths: [Int],
+    labelWidth: Int = Paradigm.allCases.map(\.rawValue.count).max()!
+  ) -> Layout {
     let laneWidth = max(lanes.map(\.count).max() ?? 0, 4)
     let sideBySide = cellWidth(across: width ?? 80, columns: columns, laneWidth: laneWidth)
     let sorted = lineWidths.sorted()
@@ -67,7 +73,6 @@ final class ColumnsView: View {
       return Layout(
         stacked: false, laneWidth: laneWidth, cellWidth: max(sideBySide, minimumCellWidth))
     }
-    let labelWidth = Paradigm.allCases.map(\.rawValue.count).max()!
     return Layout(
       stacked: true, laneWidth: laneWidth,
       cellWidth: max(width - gutterWidth - labelWidth - 1, minimumCellWidth))
@@ -77,7 +82,8 @@ final class ColumnsView: View {
     let expected = example.expectedOrderings(seed: seed).flatMap(\.lanes)
     let layout = Self.layout(
       width: output.width, columns: paradigms.count, lanes: expected.map(\.key),
-      lineWidths: expected.flatMap(\.value).map { $0.text.count + ($0.isStamped ? 9 : 0) })
+      lineWidths: expected.flatMap(\.value).map { $0.text.count + ($0.isStamped ? 9 : 0) },
+      labelWidth: labelWidth)
     state.withLock { $0 = State(layout: layout) }
     output.wrappedLine(
       output.paint("── \(example.rawValue) · \(example.title) · seed \(seed)", .bold))
@@ -145,7 +151,6 @@ final class ColumnsView: View {
     let lane = row.cells.values.first!.lane
     let texts = paradigms.map { paradigm in row.cells[paradigm].map(Self.text) ?? "—" }
     if layout.stacked {
-      let labelWidth = Paradigm.allCases.map(\.rawValue.count).max()!
       let blank = String(repeating: " ", count: Self.gutterWidth + labelWidth + 1)
       for (index, (paradigm, text)) in zip(paradigms, texts).enumerated() {
         let cell = output.paint(pad(lane, layout.laneWidth), .dim) + " " + text
@@ -224,6 +229,7 @@ extension Paradigm {
     case .python:
       example.example.group == .notebook
         ? "python (the notebook's code)" : "python (not in the notebook)"
+    case .asyncio: "asyncio (Python's tasks)"
     }
   }
 }

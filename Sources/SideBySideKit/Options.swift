@@ -27,6 +27,8 @@ public struct Options: Sendable, Equatable {
     case python
     /// Both Swift versions at once, on one time axis (the default).
     case both
+    /// The asyncio program only (needs Python 3.11+).
+    case asyncio
 
     /// The paradigms this choice runs.
     public var members: [Paradigm] {
@@ -35,6 +37,7 @@ public struct Options: Sendable, Equatable {
       case .task: [.task]
       case .python: [.python]
       case .both: [.thread, .task]
+      case .asyncio: [.asyncio]
       }
     }
   }
@@ -46,10 +49,15 @@ public struct Options: Sendable, Equatable {
   /// Run the Python program too, as a third column (`--python`).
   public var python = false
 
-  /// The paradigms that run: the chosen ones, and Python with `--python`.
+  /// Run the asyncio program too, as a fourth column (`--asyncio`).
+  public var asyncio = false
+
+  /// The paradigms that run: the chosen ones, Python with `--python`, asyncio with `--asyncio`.
   public var members: [Paradigm] {
-    python && !paradigms.members.contains(.python)
-      ? paradigms.members + [.python] : paradigms.members
+    var members = paradigms.members
+    if python && !members.contains(.python) { members.append(.python) }
+    if asyncio && !members.contains(.asyncio) { members.append(.asyncio) }
+    return members
   }
   /// How to show them.
   public var format: Format = .columns
@@ -139,7 +147,8 @@ public enum CommandLineGrammar {
         options.format = try choice(value, of: Options.Format.self)
       }),
     Option(
-      names: ["--paradigm"], help: "thread, task, python, or both Swift versions (default)",
+      names: ["--paradigm"],
+      help: "thread, task, python, asyncio, or both Swift versions (default)",
       kind: .value(name: "WHICH") { options, value throws(UsageError) in
         options.paradigms = try choice(value, of: Options.Paradigms.self)
       }),
@@ -176,6 +185,10 @@ public enum CommandLineGrammar {
     Option(
       names: ["--python"], help: "run the Python program too, a third column (needs python3)",
       kind: .flag { $0.python = true }),
+    Option(
+      names: ["--asyncio"],
+      help: "run the asyncio program too, a fourth column (needs Python 3.11+)",
+      kind: .flag { $0.asyncio = true }),
     Option(
       names: ["--all"], help: "run every example, the notebook's and those beyond it",
       kind: .flag { $0.all = true }),
@@ -293,6 +306,10 @@ public enum CommandLineGrammar {
       Python column: with --python (or --paradigm python) the package's Python program runs
       beside the Swift versions, paced and seeded alike, through the same checks. Without
       python3 on PATH, --python exits 69 with one line; everything else works without it.
+      With --asyncio (or --paradigm asyncio) the examples written with asyncio run too, as a
+      fourth column; they need Python 3.11 or later: THREADS_TO_TASKS_ASYNCIO_PYTHON names the
+      interpreter (python3 by default), which is asked its --version. Without one, --asyncio
+      exits 69 with one line. --naive-actor runs the asyncio twin too: no asyncio.Lock.
 
       Verdicts: each example gets one; the exit status is the worst, first listed first.
         interrupted         128+n: 130 Ctrl-C (SIGINT), 143 SIGTERM, 129 SIGHUP; judged on the
@@ -303,9 +320,9 @@ public enum CommandLineGrammar {
                             try a slower --pace (a broken guarantee is never excused)
         equivalent          0: every check holds, each paradigm against the notebook and each
                             pair against each other
-      Other exit statuses: 64 usage error, 69 --python without python3, 74 cannot write
-      standard output (one line on stderr), 141 standard output's reader went away (as
-      `| head` does; quietly); SIGQUIT quits at once (131).
+      Other exit statuses: 64 usage error, 69 --python without python3 or --asyncio without
+      Python 3.11+, 74 cannot write standard output (one line on stderr), 141 standard
+      output's reader went away (as `| head` does; quietly); SIGQUIT quits at once (131).
       """
   }
 

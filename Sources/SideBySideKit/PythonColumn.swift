@@ -164,6 +164,7 @@ private struct Message: Decodable {
   var clock: Double?
   var end: Bool?
   var lateness: Double?
+  // What a lane did between its lines (harness.py in a run; asyncio_harness.py --activities).
   var activity: String?
   var from: Double?
   var to: Double?
@@ -426,5 +427,33 @@ private final class PythonChild: @unchecked Sendable {  // safe: mutable state u
     return .success(
       PythonRun(
         transcript: transcript, lateness: lateness, stamps: stamps, standardError: standardError))
+  }
+}
+
+// MARK: - The asyncio column's entry (AsyncioColumn.swift): additive, no change to the above
+
+extension PythonColumn {
+  /// Runs `interpreter` with `arguments`, a harness that speaks `harness.py`'s protocol, as `run`
+  /// runs `python3 harness.py`: stopped when the calling task is cancelled, failures one line
+  /// beginning with `command`. The transcript's paradigm is `.python`; the caller sets its own.
+  static func runHarness(
+    _ example: ExampleID, interpreter: URL, arguments: [String], command: String, seed: UInt64,
+    pace: Pace, environment: [String: String], onStart: @escaping @Sendable (Date) -> Void,
+    observer: (@Sendable (Event) -> Void)?
+  ) async throws -> PythonRun {
+    var childEnvironment = environment
+    childEnvironment["PYTHONDONTWRITEBYTECODE"] = "1"  // the resource bundle may be read-only
+    let child = PythonChild(
+      example: example, seed: seed, pace: pace, command: command, onStart: onStart,
+      observer: observer)
+    return try await withTaskCancellationHandler {
+      try await withCheckedThrowingContinuation { continuation in
+        child.launch(
+          interpreter, arguments: arguments, environment: childEnvironment,
+          continuation: continuation)
+      }
+    } onCancel: {
+      child.stop()
+    }
   }
 }

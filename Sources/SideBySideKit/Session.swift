@@ -38,6 +38,10 @@ public func sideBySide(_ arguments: [String], output: Output, stampsFrom: Date? 
     output.writeError("side-by-side: the Python column needs python3, and there is none on PATH\n")
     return 69
   }
+  if options.members.contains(.asyncio), case .failure(let why) = AsyncioColumn.found {
+    output.writeError("side-by-side: the asyncio column needs Python 3.11 or later: \(why)\n")
+    return 69
+  }
   let seed = options.seed ?? UInt64.random(in: 0...99_999)
   if options.seed == nil {
     // Not on standard output in the machine-readable formats, whose summaries carry the seed.
@@ -100,6 +104,10 @@ func run(
         case .python:
           return await runWithPython(
             example, seed: seed, clock: clock, output: output, observer: record)
+        case .asyncio:
+          return await runWithAsyncio(
+            example, seed: seed, clock: clock, variant: options.variant, output: output,
+            observer: record)
         }
       }
     }
