@@ -29,8 +29,8 @@ public struct Page: Sendable, Equatable {
     case code
     /// The output of a `side-by-side` run.
     case run
-    /// A standalone program: a paradigm's prelude and one example file, ready to compile.
-    case standalone
+    /// The support types' tables, from their doc comments (`SupportTypes`).
+    case supportTypes = "support-types"
   }
 
   /// Why a page could not be generated.
