@@ -122,6 +122,23 @@ public struct ComparisonPages: Sendable {
     _ = await sideBySide(
       words + ["--format", "markdown", "--pace", "0.1"], output: output,
       stampsFrom: fixedStart)
-    return text.withLock { $0 }.trimmingCharacters(in: .newlines)
+    return withoutCharts(text.withLock { $0 }).trimmingCharacters(in: .newlines)
+  }
+
+  /// `markdown` without its Mermaid charts: on a page, the table shows the run once, in the
+  /// order it was recorded, and a chart drawn from the same events would repeat it.
+  static func withoutCharts(_ markdown: String) -> String {
+    var kept: [Substring] = []
+    var inChart = false
+    for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
+      if line == "```mermaid" {
+        inChart = true
+      } else if inChart {
+        if line == "```" { inChart = false }
+      } else if !(line.isEmpty && kept.last?.isEmpty == true) {
+        kept.append(line)
+      }
+    }
+    return kept.joined(separator: "\n")
   }
 }
