@@ -35,6 +35,7 @@ public enum OutputCheck {
     public var problems: [String]
     /// How many lines an assignment got through.
     var reached: Int
+    /// The problems, a line each.
     public var description: String { problems.joined(separator: "\n") }
   }
 

@@ -53,9 +53,10 @@ public struct ComparisonPages: Sendable {
     path: String, text: String
   )] {
     let readSource = readSource ?? read
+    let parsed = ParsedFiles()
     return try ExampleID.allCases.flatMap { example -> [(path: String, text: String)] in
       let swift = try [Paradigm.thread, .task].map {
-        try StandaloneProgram(example, $0, readFile: readSource, listing: list)
+        try StandaloneProgram(example, $0, readFile: readSource, listing: list, parsed: parsed)
       }
       let python = try PythonProgram(example, readFile: readSource)
       return swift.map { ($0.path, $0.source) } + [(python.path, python.source)]

@@ -56,11 +56,19 @@ public struct StandaloneProgram: Sendable, Equatable {
     _ example: ExampleID, _ paradigm: Paradigm, readFile: (String) throws -> String,
     listing: (String) throws -> [String]
   ) throws {
+    try self.init(example, paradigm, readFile: readFile, listing: listing, parsed: ParsedFiles())
+  }
+
+  /// The same, parsing each file once for all the programs made with `parsed`.
+  init(
+    _ example: ExampleID, _ paradigm: Paradigm, readFile: (String) throws -> String,
+    listing: (String) throws -> [String], parsed: ParsedFiles
+  ) throws {
     let name = Self.fileName(example)
     let entryPath = "Sources/\(Self.module(paradigm))/Examples/\(name).swift"
-    let entry = try SwiftFile(path: entryPath, text: readFile(entryPath))
+    let entry = try parsed.file(entryPath, readFile: readFile)
     let pool = try Self.pool(paradigm, listing: listing).filter { $0 != entryPath }
-      .map { try SwiftFile(path: $0, text: readFile($0)) }
+      .map { try parsed.file($0, readFile: readFile) }
     // Who declares each name: the first file of the pool that does (all its overloads).
     var declarers: [String: [Declaration]] = [:]
     var claimed: Set<String> = Set(entry.declarations.flatMap(\.names))
@@ -146,6 +154,18 @@ public struct StandaloneProgram: Sendable, Equatable {
   public var path: String { "Comparisons/Programs/\(example.rawValue)/\(paradigm.rawValue).swift" }
 }
 
+/// The files parsed for a set of programs, each once. Used by one caller at a time.
+final class ParsedFiles {
+  private var files: [String: SwiftFile] = [:]
+
+  func file(_ path: String, readFile: (String) throws -> String) throws -> SwiftFile {
+    if let file = files[path] { return file }
+    let file = try SwiftFile(path: path, text: readFile(path))
+    files[path] = file
+    return file
+  }
+}
+
 /// A Swift source file cut into its top-level declarations, its run regions and snippet markers
 /// taken out.
 struct SwiftFile {
@@ -219,19 +239,20 @@ struct SwiftFile {
   /// A line without its `//` comment and string literals' contents kept (interpolations name
   /// what they use).
   static func code(_ line: String) -> String {
-    var result = ""
+    let bytes = Array(line.utf8)
     var inString = false
-    var previous: Character = " "
-    for character in line {
-      if !inString && character == "/" && previous == "/" {
-        result.removeLast()
-        break
+    for index in bytes.indices {
+      if bytes[index] == UInt8(ascii: "\"")
+        && (index == 0 || bytes[index - 1] != UInt8(ascii: "\\"))
+      {
+        inString.toggle()
+      } else if !inString && bytes[index] == UInt8(ascii: "/") && index + 1 < bytes.count
+        && bytes[index + 1] == UInt8(ascii: "/")
+      {
+        return String(decoding: bytes[..<index], as: UTF8.self)
       }
-      if character == "\"" && previous != "\\" { inString.toggle() }
-      result.append(character)
-      previous = character
     }
-    return result
+    return line
   }
 }
 
@@ -257,7 +278,7 @@ struct Declaration {
     let keywords: Set<String> = [
       "func", "class", "struct", "enum", "actor", "protocol", "typealias", "let", "var",
     ]
-    let words = Self.identifiers(code).filter { !$0.hasSuffix("(") }
+    let words = references.filter { !$0.hasSuffix("(") }
     if let index = words.firstIndex(of: "extension"), index + 1 < words.count {
       extends = words[index + 1]
     } else if let index = words.firstIndex(where: keywords.contains), index + 1 < words.count {
@@ -268,26 +289,38 @@ struct Declaration {
 
   /// The identifiers of `code`, in order.
   static func identifiers(_ code: String) -> [String] {
+    // Bytes, not characters: identifiers here are ASCII, and this runs over every source line.
+    let bytes = Array(code.utf8) + [UInt8(ascii: " ")]
+    func isWordByte(_ byte: UInt8) -> Bool {
+      (byte >= 48 && byte <= 57) || (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122)
+        || byte == 95
+    }
+    let operators = Array("<>!&|+-*/%?:,".utf8)
     var found: [String] = []
-    var word = ""
-    let characters = Array(code + " ")
-    for (index, character) in characters.enumerated() {
-      if character.isLetter || character.isNumber || character == "_" {
-        word.append(character)
-      } else {
-        if let first = word.first, !first.isNumber {
-          found.append(word)
-          // Called: `name(…)`, or `name { … }` with a trailing closure.
-          let next = characters[index...].first { $0 != " " }
-          let start = index - word.count
-          let before = characters[..<start].last { $0 != " " }
-          let condition = ["if", "while", "guard", "switch", "in", "where"].contains(
-            found.dropLast().last ?? "")
-          if next == "(" || next == "{" && !condition && !"<>!&|+-*/%?:,".contains(before ?? " ") {
-            found.append(word + "(")
-          }
-        }
-        word = ""
+    var start: Int?
+    for index in bytes.indices {
+      if isWordByte(bytes[index]) {
+        if start == nil { start = index }
+        continue
+      }
+      guard let from = start else { continue }
+      start = nil
+      if bytes[from] >= 48 && bytes[from] <= 57 { continue }
+      let word = String(decoding: bytes[from..<index], as: UTF8.self)
+      let previous = found.last { !$0.hasSuffix("(") }
+      found.append(word)
+      // Called: `name(…)`, or `name { … }` with a trailing closure (not `while x < limit {`).
+      var next = index
+      while next < bytes.count && bytes[next] == UInt8(ascii: " ") { next += 1 }
+      var before = from - 1
+      while before >= 0 && bytes[before] == UInt8(ascii: " ") { before -= 1 }
+      let nextByte = next < bytes.count ? bytes[next] : UInt8(ascii: " ")
+      let beforeByte = before >= 0 ? bytes[before] : UInt8(ascii: " ")
+      let condition = ["if", "while", "guard", "switch", "in", "where"].contains(previous ?? "")
+      if nextByte == UInt8(ascii: "(")
+        || (nextByte == UInt8(ascii: "{") && !condition && !operators.contains(beforeByte))
+      {
+        found.append(word + "(")
       }
     }
     return found

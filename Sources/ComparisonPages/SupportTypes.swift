@@ -58,7 +58,8 @@ public enum SupportTypes {
     "AsyncLock": """
     | `threading.Lock()` | `AsyncLock()` | same first come, first served queue |
     | `acquire()` | `try await acquire()` | different: suspends instead of blocking, and throws `CancellationError` if cancelled while it waits |
-    | `release()` | `release()` | same: synchronous, so it can sit in a `defer` |
+    | `release()` | `release()` | same: synchronous, so it can sit in a `defer`; not owned, as Python's `Lock` is not: any task may release it |
+    | `release()` of a free lock | `release()` | different: Python raises `RuntimeError`; here it changes nothing |
     """,
     "AsyncSemaphore": """
     | `threading.BoundedSemaphore(n)` | `AsyncSemaphore(n)` | same count and bound |

@@ -84,14 +84,25 @@ struct ComparisonPagesTests {
         #expect(text?.contains("import ThreadsToTasksCore") == false, "\(example)/\(file)")
       }
     }
-    let lock = "Comparisons/Programs/synchronizing-threads/task.swift"
-    #expect(programs[lock]?.contains("final class AsyncLock") == true)
-    for (path, text) in programs where path.hasSuffix(".swift") && path != lock {
-      #expect(!text.contains("class AsyncLock"), "\(path) carries AsyncLock, which it never uses")
+    // A support type no other support type uses is in exactly the programs whose example file
+    // names it.
+    for type in ["AsyncLock", "AsyncQueue", "BlockingQueue", "BoundedSemaphore", "Future"] {
+      var expected: [String] = []
+      for example in ExampleID.allCases {
+        for paradigm in [Paradigm.thread, .task] {
+          let folder = paradigm == .thread ? "ThreadVersions" : "TaskVersions"
+          let file = "Sources/\(folder)/Examples/\(StandaloneProgram.fileName(example)).swift"
+          let code = try pages.read(file).split(separator: "\n")
+            .map { StandaloneProgram.code(String($0)) }
+          if code.contains(where: { $0.contains(type) }) {
+            expected.append("Comparisons/Programs/\(example)/\(paradigm).swift")
+          }
+        }
+      }
+      let carrying = programs.filter { $0.value.contains("class \(type)") }.keys.sorted()
+      #expect(carrying == expected.sorted(), "\(type)")
+      #expect(!carrying.isEmpty, "\(type)")
     }
-    let queue = "Comparisons/Programs/producer-consumer/thread.swift"
-    #expect(programs[queue]?.contains("class BlockingQueue") == true)
-    #expect(programs.filter { $0.value.contains("class BlockingQueue") }.keys.sorted() == [queue])
   }
 
   @Test("a program shows nothing of the harness once its sources mark it as a run region")
