@@ -181,3 +181,113 @@ struct ComparisonPagesTests {
     }
   }
 }
+
+@Suite("A program's output is judged in the order printed", .watchdog)
+struct OutputCheckTests {
+  /// Simple-threading's lines as a plain program prints them, thread1 first.
+  let inOrder = """
+    Starting thread thread1
+    thread1: Wed Nov 25 10:00:00 2026
+    Starting thread thread2
+    thread2: Wed Nov 25 10:00:00 2026
+    wait thread1
+    Exiting thread2
+    Exiting thread1
+    wait thread2
+    Done
+
+    """
+
+  @Test("lines in their lanes' order, the joins held: passes, each line given to its lane")
+  func inOrderPasses() throws {
+    let events = try OutputCheck.judge(.simpleThreading, paradigm: .thread, output: inOrder).get()
+    #expect(events.map(\.lane).prefix(2) == ["thread1", "thread1"])
+    #expect(events.count == 9)
+  }
+
+  @Test("a join's line before the joined thread's last line fails, naming the guarantee")
+  func joinBroken() {
+    let broken = inOrder.replacingOccurrences(
+      of: "Exiting thread1\nwait thread2", with: "wait thread2\nExiting thread1")
+    guard
+      case .failure(let failure) = OutputCheck.judge(
+        .simpleThreading, paradigm: .thread, output: broken)
+    else {
+      Issue.record("judged a broken join as passing")
+      return
+    }
+    #expect(failure.description.contains("join thread1"))
+  }
+
+  @Test("a lane's lines out of that lane's order fail, naming the line")
+  func laneOrderBroken() {
+    let broken = inOrder.replacingOccurrences(
+      of: "Starting thread thread1\nthread1:",
+      with: "thread1: Wed Nov 25 10:00:00 2026\nStarting thread thread1\nthread1:"
+    ).replacingOccurrences(
+      of: "thread1: Wed Nov 25 10:00:00 2026\nStarting thread thread2",
+      with: "Starting thread thread2")
+    guard
+      case .failure(let failure) = OutputCheck.judge(
+        .simpleThreading, paradigm: .thread, output: broken)
+    else {
+      Issue.record("judged a lane out of order as passing")
+      return
+    }
+    #expect(failure.description.contains("line 1 'thread1: Wed Nov 25 10:00:00 2026'"))
+  }
+
+  @Test("two holders of the lock at once fail; either worker first passes")
+  func lockHolders() throws {
+    func run(_ first: String, _ firstDelayLines: Int, _ second: String) -> String {
+      let stamp = "Wed Nov 25 10:00:00 2026"
+      return
+        (["Starting Thread-1", "Starting Thread-2", "lock value True"]
+        + (0..<3).map { _ in "\(first): \(stamp)" } + ["lock value True"]
+        + (0..<3).map { _ in "\(second): \(stamp)" } + ["Exiting Main Thread"])
+        .joined(separator: "\n")
+    }
+    _ = try OutputCheck.judge(
+      .synchronizingThreads, paradigm: .thread, output: run("Thread-1", 3, "Thread-2")
+    ).get()
+    let secondFirst = try OutputCheck.judge(
+      .synchronizingThreads, paradigm: .thread, output: run("Thread-2", 3, "Thread-1")
+    ).get()
+    #expect(OutputCheck.usual(.synchronizingThreads)?.holds(secondFirst) == false)
+    let overlapping = run("Thread-1", 3, "Thread-2").replacingOccurrences(
+      of:
+        "Thread-1: Wed Nov 25 10:00:00 2026\nThread-1: Wed Nov 25 10:00:00 2026\nThread-1: Wed Nov 25 10:00:00 2026\nlock value True",
+      with:
+        "lock value True\nThread-1: Wed Nov 25 10:00:00 2026\nThread-1: Wed Nov 25 10:00:00 2026\nThread-1: Wed Nov 25 10:00:00 2026"
+    )
+    guard
+      case .failure(let failure) = OutputCheck.judge(
+        .synchronizingThreads, paradigm: .thread, output: overlapping)
+    else {
+      Issue.record("judged two holders of the lock as passing")
+      return
+    }
+    #expect(failure.description.contains("one holder of the lock at a time"))
+  }
+
+  @Test("the usual ordering: 4 of 5 runs pass, 3 of 5 fail")
+  func usualOrdering() {
+    let unusual = """
+      Starting thread thread2
+      thread2: Wed Nov 25 10:00:00 2026
+      Starting thread thread1
+      thread1: Wed Nov 25 10:00:00 2026
+      wait thread1
+      Exiting thread2
+      Exiting thread1
+      wait thread2
+      Done
+      """
+    let four = (0..<4).map { ("run\($0)", inOrder) } + [("run4", unusual)]
+    #expect(OutputCheck.judgeRuns(.simpleThreading, paradigm: .thread, outputs: four).passed)
+    let three = (0..<3).map { ("run\($0)", inOrder) } + [("run3", unusual), ("run4", unusual)]
+    let verdict = OutputCheck.judgeRuns(.simpleThreading, paradigm: .thread, outputs: three)
+    #expect(!verdict.passed)
+    #expect(verdict.report.last?.contains("thread1 prints first in 3 of 5 runs") == true)
+  }
+}
