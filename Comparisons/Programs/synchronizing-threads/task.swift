@@ -136,6 +136,177 @@ public final class AsyncLock: Sendable {
   public var waitingCount: Int { permit.waitingCount }
 }
 
+// MARK: - from Sources/TaskVersions/Support/AsyncQueue.swift
+
+/// Python's `queue.Queue(maxsize)` for tasks: a bounded channel. `put` suspends while the queue
+/// is full, `get` while it is empty, and `join` until every item put has been marked done with
+/// `taskDone`. Items come out in the order they went in; waiters are served first come, first
+/// served; a `maxsize` of 0 means no bound, as in Python.
+///
+/// `AsyncStream` is not this: its `yield` never waits. With `.unbounded` a fast producer fills
+/// memory; with `.bufferingOldest(n)` or `.bufferingNewest(n)` a full buffer drops items. Only a
+/// `put` that suspends holds the producer back to the consumer's pace (back-pressure).
+///
+/// Cancellation: a task cancelled while it waits in `put` leaves without putting and throws
+/// `CancellationError`; one cancelled in `get` leaves without taking and throws, unless an item
+/// was already handed to it, which it then returns, so no item is ever lost. `join` throws too.
+public final class AsyncQueue<Element: Sendable>: Sendable {
+  private struct State {
+    var buffer: [Element] = []
+    var unfinished = 0
+    var getters: [(id: Int, turn: CheckedContinuation<Element, any Error>)] = []
+    var putters: [(id: Int, item: Element, turn: CheckedContinuation<Void, any Error>)] = []
+    var joiners: [(id: Int, turn: CheckedContinuation<Void, any Error>)] = []
+    var nextID = 0
+
+    mutating func newID() -> Int {
+      defer { nextID += 1 }
+      return nextID
+    }
+  }
+  private let state = Locked(State())
+  private let maxsize: Int
+
+  /// What a `put` found under the lock.
+  private enum PutOutcome {
+    case cancelled, accepted, handed(CheckedContinuation<Element, any Error>), waits
+  }
+  /// What a `get` found under the lock.
+  private enum GetOutcome {
+    case cancelled, taken(Element, CheckedContinuation<Void, any Error>?), waits
+  }
+
+  /// A queue holding at most `maxsize` items (0: no bound). Python: `queue.Queue(maxsize)`.
+  public init(maxsize: Int = 0) { self.maxsize = maxsize }
+
+  /// Puts `item` at the back, first suspending until there is room. Python: `q.put(item)`.
+  /// - Throws: `CancellationError` if the task is cancelled before the item went in.
+  public func put(_ item: Element) async throws {
+    let id = state.withLock { $0.newID() }
+    try await withTaskCancellationHandler {
+      try await withCheckedThrowingContinuation { (turn: CheckedContinuation<Void, any Error>) in
+        let outcome = state.withLock { state -> PutOutcome in
+          if Task.isCancelled { return .cancelled }
+          if !state.getters.isEmpty {
+            // A task waits in `get`: the item goes straight to it.
+            state.unfinished += 1
+            return .handed(state.getters.removeFirst().turn)
+          }
+          if maxsize == 0 || state.buffer.count < maxsize {
+            state.buffer.append(item)
+            state.unfinished += 1
+            return .accepted
+          }
+          state.putters.append((id, item, turn))
+          return .waits
+        }
+        switch outcome {
+        case .cancelled: turn.resume(throwing: CancellationError())
+        case .accepted: turn.resume()
+        case .handed(let getter):
+          getter.resume(returning: item)
+          turn.resume()
+        case .waits: break
+        }
+      }
+    } onCancel: {
+      // Still waiting: leave without putting. Already accepted: nothing to undo.
+      let turn = state.withLock { state in
+        state.putters.firstIndex { $0.id == id }.map { state.putters.remove(at: $0).turn }
+      }
+      turn?.resume(throwing: CancellationError())
+    }
+  }
+
+  /// Takes the item at the front, first suspending until there is one. Python: `q.get()`.
+  /// - Throws: `CancellationError` if the task is cancelled before an item was handed to it.
+  public func get() async throws -> Element {
+    let id = state.withLock { $0.newID() }
+    return try await withTaskCancellationHandler {
+      try await withCheckedThrowingContinuation {
+        (turn: CheckedContinuation<Element, any Error>) in
+        let outcome = state.withLock { state -> GetOutcome in
+          if Task.isCancelled { return .cancelled }
+          guard !state.buffer.isEmpty else {
+            state.getters.append((id, turn))
+            return .waits
+          }
+          let item = state.buffer.removeFirst()
+          // Room again: the longest-waiting producer's item goes in.
+          guard !state.putters.isEmpty else { return .taken(item, nil) }
+          let putter = state.putters.removeFirst()
+          state.buffer.append(putter.item)
+          state.unfinished += 1
+          return .taken(item, putter.turn)
+        }
+        switch outcome {
+        case .cancelled: turn.resume(throwing: CancellationError())
+        case .taken(let item, let putter):
+          putter?.resume()
+          turn.resume(returning: item)
+        case .waits: break
+        }
+      }
+    } onCancel: {
+      // Still waiting: leave empty-handed. Already handed an item: it returns it.
+      let turn = state.withLock { state in
+        state.getters.firstIndex { $0.id == id }.map { state.getters.remove(at: $0).turn }
+      }
+      turn?.resume(throwing: CancellationError())
+    }
+  }
+
+  /// Marks one item taken by `get()` as done. Python: `q.task_done()`, which raises `ValueError`
+  /// when called more times than there were items; here that is a programming error that traps.
+  public func taskDone() {
+    let woken = state.withLock { state -> [CheckedContinuation<Void, any Error>] in
+      precondition(state.unfinished > 0, "taskDone() called more times than there were items")
+      state.unfinished -= 1
+      guard state.unfinished == 0 else { return [] }
+      defer { state.joiners = [] }
+      return state.joiners.map(\.turn)
+    }
+    for joiner in woken { joiner.resume() }
+  }
+
+  /// Suspends until every item put so far has been marked done. Python: `q.join()`.
+  /// - Throws: `CancellationError` if the task is cancelled first.
+  public func join() async throws {
+    let id = state.withLock { $0.newID() }
+    try await withTaskCancellationHandler {
+      try await withCheckedThrowingContinuation { (turn: CheckedContinuation<Void, any Error>) in
+        let outcome = state.withLock { state -> Bool? in
+          if Task.isCancelled { return nil }
+          if state.unfinished == 0 { return true }
+          state.joiners.append((id, turn))
+          return false
+        }
+        switch outcome {
+        case nil: turn.resume(throwing: CancellationError())
+        case true?: turn.resume()
+        case false?: break
+        }
+      }
+    } onCancel: {
+      let turn = state.withLock { state in
+        state.joiners.firstIndex { $0.id == id }.map { state.joiners.remove(at: $0).turn }
+      }
+      turn?.resume(throwing: CancellationError())
+    }
+  }
+
+  /// How many items wait in the queue now. Python: `q.qsize()`.
+  public var count: Int { state.withLock { $0.buffer.count } }
+
+  /// How many tasks wait in `put` and in `get` now.
+  public var waiting: (putters: Int, getters: Int) {
+    state.withLock { ($0.putters.count, $0.getters.count) }
+  }
+
+  /// How many tasks wait in `join()` for every `taskDone()`.
+  public var waitingJoiners: Int { state.withLock { $0.joiners.count } }
+}
+
 // MARK: - from Sources/TaskVersions/Support/AsyncSemaphore.swift
 
 /// Python: `raise ValueError("Semaphore released too many times")`, from a `BoundedSemaphore`.
@@ -243,6 +414,72 @@ public final class AsyncSemaphore: Sendable {
   public var waitingCount: Int { state.withLock { $0.waiting.count } }
 }
 
+// MARK: - from Sources/TaskVersions/Support/JoinableTask.swift
+
+/// A task with what Python's `threading.Thread` has and a `Task` handle lacks: `isAlive`, a
+/// `join(timeout:)` that gives up, and a name to read and change.
+///
+/// A `Task` starts when it is created (there is no separate `start()`), can be awaited or
+/// cancelled, and that is all. Its name (`Task.name`, read inside it) is fixed at creation, so
+/// `name` here is a label kept beside the task: changing it does not rename the running task.
+final class JoinableTask: Sendable {
+  private let finished = Latch()
+  private let label: Locked<String>
+  private let token: Int?
+
+  /// Starts `operation` as a task called `name`, running it at once up to its first suspension,
+  /// as Python's `start()` lets a new thread run. Python: `Thread(target=…, name=…).start()`.
+  init(name: String, operation: @escaping @Sendable () async throws -> Void) {
+    let context = RunContext.current
+    let token = context?.roster.enter(name)
+    let finished = self.finished
+    label = Locked(name)
+    self.token = token
+    Task.immediate(name: name) {
+      // An error (a stopped sleep) ends the task, as an exception ends a Python thread.
+      try? await operation()
+      if let token { context?.roster.leave(token) }
+      finished.open()
+    }
+  }
+
+  /// The label. Python: `thread.name` (and the deprecated `getName()` / `setName()`).
+  var name: String {
+    get { label.withLock { $0 } }
+    set {
+      label.withLock { $0 = newValue }
+      if let token { RunContext.current?.roster.rename(token, to: newValue) }
+    }
+  }
+
+  /// True until the task's operation has returned. Python: `is_alive()`.
+  var isAlive: Bool { !finished.isOpen }
+
+  /// Suspends until the task has finished. Python: `join()`.
+  func join() async {
+    let from = RunContext.current?.clock.elapsed()
+    await finished.wait()
+    if let from { RunContext.current?.recorder.note(.join, lane: currentLane, from: from) }
+  }
+
+  /// Suspends until the task has finished or `seconds` have passed; ask `isAlive` which.
+  /// Python: `join(timeout=seconds)`. Racing the end against a sleep is the whole trick; the
+  /// loser is cancelled, and neither is left running.
+  func join(timeout seconds: Int) async {
+    let from = RunContext.current?.clock.elapsed()
+    defer {
+      if let from { RunContext.current?.recorder.note(.join, lane: currentLane, from: from) }
+    }
+    let deadline = sleepDeadline(seconds)
+    await withTaskGroup { race in
+      race.addTask { await self.finished.wait() }
+      race.addTask { try? await sleep(until: deadline) }
+      await race.next()
+      race.cancelAll()
+    }
+  }
+}
+
 // MARK: - from Sources/TaskVersions/Support/Python.swift
 
 // What Python's `print`, `time.sleep`, `time.ctime`, `random.randint` and the `threading`
@@ -257,6 +494,14 @@ enum RunContext {
   @TaskLocal static var current: ExampleContext?
   /// The name a task's lines go under when it has no `Task.name` (see `named`).
   @TaskLocal static var lane: String?
+}
+
+/// Runs `operation` with its lines printed under `name`: for an `async let` child, which cannot
+/// be named as a `Task` can.
+func named<Result: Sendable>(
+  _ name: String, _ operation: () async throws -> Result
+) async rethrows -> Result {
+  try await RunContext.$lane.withValue(name, operation: operation)
 }
 
 /// Python: `print(*items)`: the items joined by spaces, `True`/`False` for a `Bool`. A run that
@@ -314,6 +559,87 @@ func sleepDeadline(_ seconds: Int) -> ContinuousClock.Instant {
 
 /// Python: `time.ctime(time.time())`.
 func ctime() -> String { RunContext.current?.ctime() ?? NotebookText.ctime(.now) }
+
+/// Python: `random.randint(low, high)`; seeded in a run, so every paradigm draws the same.
+func randint(_ low: Int, _ high: Int) -> Int {
+  RunContext.current?.randint(low, high) ?? Int.random(in: low...high)
+}
+
+/// Python: `threading.active_count()`, counting the `JoinableTask`s alive and the main task.
+func activeCount() -> Int { RunContext.current?.roster.count ?? 1 }
+
+/// Python: `[t.name for t in threading.enumerate()]`.
+func enumerate() -> [String] { RunContext.current?.roster.running ?? [Task.name ?? "?"] }
+
+// MARK: - from Sources/TaskVersions/Support/ThreadingEvent.swift
+
+/// Python's `threading.Event` for tasks: a flag that starts clear, that `set()` raises for good,
+/// and that `wait` suspends on until it is raised.
+///
+/// For the one use a task needs most — "stop now" — cancellation is built in and needs no event
+/// (see stop-flags). An event is for the other signals: "I have the lock", "the data is ready".
+/// Built on the core's `Latch`; a timed wait counts its seconds on the run's clock, like `sleep`.
+public final class ThreadingEvent: Sendable {
+  private let latch = Latch()
+
+  /// A clear event. Python: `threading.Event()`.
+  public init() {}
+
+  /// Raises the flag and resumes every waiter. Python: `event.set()`.
+  public func set() { latch.open() }
+
+  /// Whether the flag is raised. Python: `event.is_set()`.
+  public var isSet: Bool { latch.isOpen }
+
+  /// Suspends until the flag is raised. Python: `event.wait()`.
+  /// - Throws: `CancellationError` if the task is cancelled first.
+  public func wait() async throws {
+    await latch.wait()
+    if !latch.isOpen { throw CancellationError() }
+  }
+
+  /// Suspends until the flag is raised or `seconds` have passed; returns whether it was raised.
+  /// Python: `event.wait(timeout=seconds)`.
+  /// - Throws: `CancellationError` if the task is cancelled first.
+  @discardableResult
+  public func wait(timeout seconds: Int) async throws -> Bool {
+    try await latch.wait(until: sleepDeadline(seconds))
+  }
+}
+
+// MARK: - from Sources/TaskVersions/Support/Timeout.swift
+
+/// Python's `TimeoutError`: the time ran out before the work was done.
+struct TimeoutError: Error, CustomStringConvertible {
+  var description: String { "TimeoutError" }
+}
+
+/// Runs `operation`, but for at most `seconds`: Python's `timeout=` for any async work.
+///
+/// Swift has no built-in for this. The two race in a task group: the operation, and a sleep that
+/// throws `TimeoutError`. The first to finish decides; the group cancels the other and waits for
+/// it to end before returning. So the operation that lost is cancelled, not left running — and it
+/// stops only as soon as it honours cancellation: a sleep, a lock's or a queue's wait ends at
+/// once, but `await task.value` of some other task does not, and the race then waits for it.
+///
+/// - Throws: `TimeoutError` when the time ran out first; the operation's error if it threw
+///   first; `CancellationError` if the calling task is cancelled.
+func withTimeout<Result: Sendable>(
+  _ seconds: Int, _ operation: @escaping @Sendable () async throws -> Result
+) async throws -> Result {
+  // The deadline is taken now: the sleeping child may start later, but must not end later.
+  let deadline = sleepDeadline(seconds)
+  return try await withThrowingTaskGroup(of: Result.self) { race in
+    race.addTask { try await operation() }
+    race.addTask {
+      try await sleep(until: deadline)
+      throw TimeoutError()
+    }
+    // Whichever way the first one ends, the other is cancelled, and the group waits for it.
+    defer { race.cancelAll() }
+    return try await race.next()!
+  }
+}
 
 // MARK: - from Sources/ThreadsToTasksCore/NotebookText.swift
 
