@@ -59,141 +59,6 @@ func timeouts() {
   print("done")
 }
 
-// MARK: - from Sources/ThreadVersions/Support/BlockingQueue.swift
-
-/// Python's `queue.Queue(maxsize)` for threads: `put` blocks while the queue is full, `get`
-/// while it is empty, and `join` until every item put has been marked done with `taskDone`.
-///
-/// Foundation has no blocking queue: `OperationQueue` and `DispatchQueue` queue work, not values.
-/// This one is a buffer guarded by an `NSCondition`, the construct Python's own `queue` module is
-/// built on (`threading.Condition`). Items come out in the order they went in; a `maxsize` of 0
-/// means no bound, as in Python.
-public final class BlockingQueue<Element: Sendable>: @unchecked Sendable {
-  // safe: every stored property is read and written only while holding `condition`.
-  private let condition = NSCondition()
-  private var buffer: [Element] = []
-  private var unfinished = 0
-  private var waitingPutters = 0
-  private var waitingJoiners = 0
-  private let maxsize: Int
-
-  /// A queue holding at most `maxsize` items (0: no bound). Python: `queue.Queue(maxsize)`.
-  public init(maxsize: Int = 0) { self.maxsize = maxsize }
-
-  /// Puts `item` at the back, first waiting, blocked, until there is room. Python: `q.put(item)`.
-  public func put(_ item: Element) {
-    condition.withLock {
-      while maxsize > 0 && buffer.count >= maxsize {
-        waitingPutters += 1
-        condition.wait()
-        waitingPutters -= 1
-      }
-      buffer.append(item)
-      unfinished += 1
-      condition.broadcast()
-    }
-  }
-
-  /// Takes the item at the front, first waiting, blocked, until there is one. Python: `q.get()`.
-  public func get() -> Element {
-    condition.withLock {
-      while buffer.isEmpty {
-        condition.wait()
-      }
-      defer { condition.broadcast() }
-      return buffer.removeFirst()
-    }
-  }
-
-  /// Marks one item taken by `get()` as done. Python: `q.task_done()`, which raises `ValueError`
-  /// when called more times than there were items; here that is a programming error that traps.
-  public func taskDone() {
-    condition.withLock {
-      precondition(unfinished > 0, "taskDone() called more times than there were items")
-      unfinished -= 1
-      if unfinished == 0 { condition.broadcast() }
-    }
-  }
-
-  /// Blocks until every item put so far has been marked done. Python: `q.join()`.
-  public func join() {
-    condition.withLock {
-      while unfinished > 0 {
-        waitingJoiners += 1
-        condition.wait()
-        waitingJoiners -= 1
-      }
-    }
-  }
-
-  /// How many items wait in the queue now. Python: `q.qsize()`.
-  public var count: Int { condition.withLock { buffer.count } }
-
-  /// How many threads wait in `put` for a place, and in `join` for every `taskDone()`.
-  public var waiting: (putters: Int, joiners: Int) {
-    condition.withLock { (waitingPutters, waitingJoiners) }
-  }
-}
-
-// MARK: - from Sources/ThreadVersions/Support/BoundedSemaphore.swift
-
-/// Python: `raise ValueError("Semaphore released too many times")`, from a `BoundedSemaphore`.
-public struct SemaphoreReleasedTooManyTimes: Error, CustomStringConvertible {
-  /// Python's message.
-  public var description: String { "Semaphore released too many times" }
-}
-
-/// Python's `threading.BoundedSemaphore(value)` for threads: `acquire` blocks while `value`
-/// threads hold it; `release` gives one back, and refuses to give back more than were taken.
-///
-/// Foundation's `DispatchSemaphore(value:)` counts the same way but is not bounded: one
-/// `signal()` too many quietly raises the count, and from then on one thread more gets in. That
-/// is the bug a `BoundedSemaphore` reports, so this one is a counter guarded by an `NSCondition`,
-/// as Python's is a counter guarded by a `threading.Condition`, and its `release()` throws.
-public final class BoundedSemaphore: @unchecked Sendable {
-  // safe: every stored property is read and written only while holding `condition`.
-  private let condition = NSCondition()
-  private var available: Int
-  private let value: Int
-
-  /// A semaphore that lets `value` threads in at once. Python: `threading.BoundedSemaphore(value)`.
-  public init(_ value: Int) {
-    self.value = value
-    available = value
-  }
-
-  /// Takes one of the places, first waiting, blocked, until there is one. Python: `acquire()`.
-  public func acquire() {
-    condition.withLock {
-      while available == 0 { condition.wait() }
-      available -= 1
-    }
-  }
-
-  /// Gives one place back and wakes one waiter. Python: `release()`.
-  /// - Throws: `SemaphoreReleasedTooManyTimes` when every place is already free.
-  public func release() throws(SemaphoreReleasedTooManyTimes) {
-    let released = condition.withLock {
-      guard available < value else { return false }
-      available += 1
-      condition.signal()
-      return true
-    }
-    if !released { throw SemaphoreReleasedTooManyTimes() }
-  }
-
-  /// Runs `body` holding one place. Python: `with semaphore:`.
-  public func withPermit<Result>(_ body: () throws -> Result) rethrows -> Result {
-    acquire()
-    // Cannot throw: this thread took the place it gives back.
-    defer { try? release() }
-    return try body()
-  }
-
-  /// How many places are free.
-  public var availablePermits: Int { condition.withLock { available } }
-}
-
 // MARK: - from Sources/ThreadVersions/Support/Deadline.swift
 
 /// Python's `timeout=seconds`, as the `Date` that Foundation's timed waits take
@@ -457,23 +322,6 @@ func realSeconds(until deadline: ContinuousClock.Instant) -> Double {
 /// Python: `time.ctime(time.time())`.
 func ctime() -> String { context?.ctime() ?? NotebookText.ctime(Date()) }
 
-/// Python: `random.randint(low, high)`; seeded in a run, so every paradigm draws the same.
-func randint(_ low: Int, _ high: Int) -> Int {
-  context?.randint(low, high) ?? Int.random(in: low...high)
-}
-
-/// Python: `threading.active_count()`.
-func activeCount() -> Int { context?.roster.count ?? 1 }
-
-/// Python: `[t.name for t in threading.enumerate()]`.
-func enumerate() -> [String] { context?.roster.running ?? [Thread.current.name ?? "?"] }
-
-/// Python: `_thread.start_new_thread(function, args)`: a thread nobody can join, whose function
-/// runs once. Foundation's `Thread.detachNewThread` is the same; this one also passes the run on.
-func startNewThread(_ function: @escaping @Sendable () -> Void) {
-  JoinableThread(name: context?.dummyName() ?? "Dummy", target: function).start()
-}
-
 // MARK: - from Sources/ThreadVersions/Support/ThreadingEvent.swift
 
 /// Python's `threading.Event` for threads: a flag that starts clear, that `set()` raises for good,
@@ -555,26 +403,6 @@ public enum NotebookText {
   public static func str(_ item: Any) -> String {
     if let flag = item as? Bool { return flag ? "True" : "False" }
     return String(describing: item)
-  }
-}
-
-// MARK: - from Sources/ThreadsToTasksCore/Locked.swift
-
-/// A value that is only ever read or written while holding an `NSLock`.
-///
-/// The package's one hand-made `Sendable` container. `NSLock` rather than `Mutex` because
-/// ThreadSanitizer reports false races on `Mutex` on this toolchain, and the suite must run clean
-/// under it.
-public final class Locked<Value: Sendable>: @unchecked Sendable {  // safe: all under `lock`
-  private let lock = NSLock()
-  private var value: Value
-
-  /// A container holding `value`.
-  public init(_ value: Value) { self.value = value }
-
-  /// Runs `body` with exclusive access to the value. Keep `body` short: it runs under the lock.
-  public func withLock<Result>(_ body: (inout Value) throws -> Result) rethrows -> Result {
-    try lock.withLock { try body(&value) }
   }
 }
 
