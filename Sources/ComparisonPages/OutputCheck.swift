@@ -71,7 +71,14 @@ public enum OutputCheck {
         let events = zip(shapes, lanes).enumerated().map { index, pair in
           Event(lane: pair.1, text: pair.0.text, stamp: pair.0.stamp, elapsed: 0, sequence: index)
         }
-        let problems = unprinted + guarantees.flatMap { $0.violations(in: events) }
+        // A plain program's lines carry no beats (all are 0): the guarantees' sentences are
+        // shown without them.
+        let problems =
+          unprinted
+          + guarantees.flatMap { $0.violations(in: events) }.map {
+            $0.replacingOccurrences(of: " at beat 0", with: "")
+              .replacingOccurrences(of: " until beat 0", with: "")
+          }
         if problems.isEmpty { return events }
         if index >= failure.reached { failure = Failure(problems: problems, reached: index) }
         return nil
