@@ -34,10 +34,8 @@ let package = Package(
       swiftSettings: strict),
     // Deliberately racy: `.ci/run` requires ThreadSanitizer to report it (see its main.swift).
     .executableTarget(name: "PlantedRace", swiftSettings: strict),
-    // `Standalone/` holds the preludes of the pages' standalone programs: compiled by `.ci/run`
-    // into each program, never into the module.
     .target(
-      name: "ComparisonPages", dependencies: ["SideBySideKit"], exclude: ["Standalone"],
+      name: "ComparisonPages", dependencies: ["SideBySideKit"],
       swiftSettings: strict),
     .executableTarget(
       name: "RegeneratePages", dependencies: ["ComparisonPages"], swiftSettings: strict),

@@ -13,7 +13,8 @@ import Foundation
 ///     <!-- end -->
 ///
 /// A `code:` region names a file, or a part of one between `// snippet: NAME` and
-/// `// end snippet: NAME` lines (the marker lines themselves are left out). A `run:` region is
+/// `// end snippet: NAME` lines (the marker lines themselves are left out), always without the
+/// lines from `// run: begin` to `// run: end`: a run's instrumentation. A `run:` region is
 /// the output of a real run, whose timestamps and lock winner differ from run to run; it is
 /// regenerated with the page but not compared when checking that a page is current.
 public struct Page: Sendable, Equatable {
@@ -29,8 +30,8 @@ public struct Page: Sendable, Equatable {
     case code
     /// The output of a `side-by-side` run.
     case run
-    /// A standalone program: a paradigm's prelude and one example file, ready to compile.
-    case standalone
+    /// The support types' tables, from their doc comments (`SupportTypes`).
+    case supportTypes = "support-types"
   }
 
   /// Why a page could not be generated.
@@ -106,6 +107,19 @@ public struct Page: Sendable, Equatable {
         lines.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
         .map { $0.prefix { $0 == " " }.count }.min() ?? 0
       lines = lines.map { $0.dropFirst(min(indent, $0.count)) }
+    }
+    // A run's instrumentation is no part of what a reader sees (see `StandaloneProgram`).
+    var inRun = false
+    lines.removeAll { line in
+      switch line.trimmingCharacters(in: .whitespaces) {
+      case "// run: begin":
+        inRun = true
+        return true
+      case "// run: end":
+        inRun = false
+        return true
+      default: return inRun
+      }
     }
     lines.removeAll {
       $0.trimmingCharacters(in: .whitespaces).hasPrefix("// snippet: ")

@@ -7,6 +7,12 @@ let fixedStart = Date(timeIntervalSince1970: 1_795_600_800)
 
 /// The `Comparisons/` folder of a package checkout: reading, regenerating and checking its pages.
 public struct ComparisonPages: Sendable {
+  /// The sections of every example page, in order (`Comparisons/README.md` lists them).
+  public static let sections = [
+    "## What it is for", "## Mapping", "## The two versions", "## Guaranteed, and usual",
+    "## A run", "## What differs, and why", "## Traps", "## Programs", "## Further reading",
+  ]
+
   /// The package root (the folder with `Package.swift`).
   public let root: URL
 
@@ -26,44 +32,66 @@ public struct ComparisonPages: Sendable {
     try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
   }
 
-  /// The page with its code and standalone regions rewritten from the sources as they are now
-  /// (as `readSource` reads them; the checkout's files by default).
+  /// Lists a folder of the checkout, by path relative to the root.
+  public func list(_ path: String) throws -> [String] {
+    try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(path).path)
+  }
+
+  /// The page with its code regions rewritten from the sources as they are now (as `readSource`
+  /// reads them; the checkout's files by default).
   public func withCurrentCode(
     _ page: Page, readSource: ((String) throws -> String)? = nil
   ) throws -> Page {
     let readSource = readSource ?? read
     return try page.regenerating(.code) { try Page.codeBlock($0, readFile: readSource) }
-      .regenerating(.standalone) { try StandaloneProgram($0, readFile: readSource).markdown }
+      .regenerating(.supportTypes) { _ in try SupportTypes.table(readFile: readSource) }
   }
 
-  /// Every region whose code differs from the sources, as `page: kind argument` — the page and
-  /// the region to regenerate. `readSource` reads the sources (the checkout's by default).
+  /// Every example's programs as the sources make them now: path (`Comparisons/Programs/…`)
+  /// and text — the thread and the task program, and the Python one.
+  public func programs(readSource: ((String) throws -> String)? = nil) throws -> [(
+    path: String, text: String
+  )] {
+    let readSource = readSource ?? read
+    let parsed = ParsedFiles()
+    return try ExampleID.allCases.flatMap { example -> [(path: String, text: String)] in
+      let swift = try [Paradigm.thread, .task].map {
+        try StandaloneProgram(example, $0, readFile: readSource, listing: list, parsed: parsed)
+      }
+      let python = try PythonProgram(example, readFile: readSource)
+      return swift.map { ($0.path, $0.source) } + [(python.path, python.source)]
+    }
+  }
+
+  /// Every region whose code differs from the sources, as `page: kind argument`, and every
+  /// program file that differs from what the sources make, by path — what to regenerate.
+  /// `readSource` reads the sources (the checkout's by default).
   public func staleRegions(readSource: ((String) throws -> String)? = nil) throws -> [String] {
-    try pageNames().flatMap { name -> [String] in
+    let pages = try pageNames().flatMap { name -> [String] in
       let page = Page(text: try read("Comparisons/" + name))
       let current = try withCurrentCode(page, readSource: readSource)
-      return [Page.Kind.code, .standalone].flatMap { kind in
+      return [Page.Kind.code, .supportTypes].flatMap { kind in
         zip(page.regions(kind), current.regions(kind)).filter { $0.body != $1.body }
           .map { old, _ in "\(name): \(kind.rawValue) \(old.argument)" }
       }
     }
-  }
-
-  /// Every standalone program of every page, with a file name to write it under
-  /// (`simple-threading.task.swift`).
-  public func standalonePrograms() throws -> [(name: String, program: StandaloneProgram)] {
-    try pageNames().flatMap { name in
-      try Page(text: try read("Comparisons/" + name)).regions(.standalone).map { region in
-        let program = try StandaloneProgram(region.argument, readFile: read)
-        return ("\(program.example.rawValue).\(program.paradigm.rawValue).swift", program)
-      }
-    }
+    let programs = try programs(readSource: readSource).filter { path, text in
+      (try? read(path)) != text
+    }.map(\.path)
+    return pages + programs
   }
 
   /// Rewrites every page: code from the sources, run regions from real runs at a fast pace.
   /// Returns the names of the pages that changed.
   public func regenerate() async throws -> [String] {
     var changed: [String] = []
+    for (path, text) in try programs() where (try? read(path)) != text {
+      let url = root.appendingPathComponent(path)
+      try FileManager.default.createDirectory(
+        at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try text.write(to: url, atomically: true, encoding: .utf8)
+      changed.append(path)
+    }
     for name in try pageNames() {
       let path = "Comparisons/" + name
       let old = Page(text: try read(path))
@@ -123,6 +151,23 @@ public struct ComparisonPages: Sendable {
     _ = await sideBySide(
       words + ["--format", "markdown", "--pace", "0.1"], output: output,
       stampsFrom: fixedStart)
-    return text.withLock { $0 }.trimmingCharacters(in: .newlines)
+    return withoutCharts(text.withLock { $0 }).trimmingCharacters(in: .newlines)
+  }
+
+  /// `markdown` without its Mermaid charts: on a page, the table shows the run once, in the
+  /// order it was recorded, and a chart drawn from the same events would repeat it.
+  static func withoutCharts(_ markdown: String) -> String {
+    var kept: [Substring] = []
+    var inChart = false
+    for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
+      if line == "```mermaid" {
+        inChart = true
+      } else if inChart {
+        if line == "```" { inChart = false }
+      } else if !(line.isEmpty && kept.last?.isEmpty == true) {
+        kept.append(line)
+      }
+    }
+    return kept.joined(separator: "\n")
   }
 }

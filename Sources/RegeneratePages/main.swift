@@ -1,57 +1,63 @@
 // `swift run regenerate-pages`: rewrites the generated parts of Comparisons/ — the code from the
-// sources, the run output from real runs — so the pages never drift from the code. The test
-// suite fails while a page's code is stale.
+// sources, the run output from real runs, and each example's programs in Comparisons/Programs/ —
+// so the pages never drift from the code. The test suite fails while a page or program is stale.
 import ComparisonPages
 import Foundation
+import ThreadsToTasksCore
 
 let usage = """
-  usage: swift run regenerate-pages [--standalone DIRECTORY]
-  Rewrites the code, standalone and run regions of Comparisons/*.md from the sources; `swift test`
-  reports a page whose code is stale. With --standalone, writes every page's standalone program
-  to DIRECTORY instead (EXAMPLE.PARADIGM.swift, and EXAMPLE.PARADIGM.expected: the lines it must
-  print, sorted, stamps as <ctime>), for `.ci/run` to compile and run.
+  usage: swift run regenerate-pages
+         swift run regenerate-pages --check-output EXAMPLE PARADIGM OUTPUT...
+  Rewrites the code and run regions of Comparisons/*.md and the programs in Comparisons/Programs/
+  from the sources; `swift test` reports a page or program that is stale.
+  With --check-output, judges what a program printed (each OUTPUT a file holding one run's
+  standard output) with the package's checker: every line in its lane's order, the guarantees
+  held, and, where the page states a usual ordering, all runs but one showing it. Exit 0 when
+  all held, 1 when not, 64 for bad arguments.
   """
-var standaloneDirectory: String?
-switch Array(CommandLine.arguments.dropFirst()) {
-case []: break
-case ["--help"], ["-h"]:
+
+func fail(_ message: String, status: Int32) -> Never {
+  try? FileHandle.standardError.write(contentsOf: Data("regenerate-pages: \(message)\n".utf8))
+  exit(status)
+}
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+switch arguments.first {
+case nil: break
+case "--help", "-h":
   print(usage)
   exit(0)
-case let arguments where arguments.count == 2 && arguments[0] == "--standalone":
-  standaloneDirectory = arguments[1]
-case let arguments:
-  try? FileHandle.standardError.write(
-    contentsOf: Data("regenerate-pages: unexpected argument '\(arguments[0])'\n\(usage)\n".utf8))
-  exit(64)
+case "--check-output":
+  guard arguments.count >= 4 else {
+    fail("--check-output wants EXAMPLE PARADIGM OUTPUT...\n\(usage)", status: 64)
+  }
+  guard let example = ExampleID(rawValue: arguments[1]) else {
+    fail("no example '\(arguments[1])'", status: 64)
+  }
+  guard let paradigm = Paradigm(rawValue: arguments[2]) else {
+    fail("no paradigm '\(arguments[2])' (thread, task or python)", status: 64)
+  }
+  var outputs: [(name: String, text: String)] = []
+  for path in arguments[3...] {
+    guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+      fail("cannot read '\(path)'", status: 64)
+    }
+    outputs.append((URL(fileURLWithPath: path).lastPathComponent, text))
+  }
+  let (report, passed) = OutputCheck.judgeRuns(example, paradigm: paradigm, outputs: outputs)
+  print(report.joined(separator: "\n"))
+  exit(passed ? 0 : 1)
+default:
+  fail("unexpected argument '\(arguments[0])'\n\(usage)", status: 64)
 }
 
 let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
 guard FileManager.default.fileExists(atPath: root.appendingPathComponent("Package.swift").path)
-else {
-  try? FileHandle.standardError.write(
-    contentsOf: Data("regenerate-pages: run me from the package root\n".utf8))
-  exit(64)
-}
+else { fail("run me from the package root", status: 64) }
 do {
-  if let standaloneDirectory {
-    let directory = URL(fileURLWithPath: standaloneDirectory)
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    for (name, program) in try ComparisonPages(root: root).standalonePrograms() {
-      try program.source.write(
-        to: directory.appendingPathComponent(name), atomically: true, encoding: .utf8)
-      let expected = program.expectedLines.joined(separator: "\n") + "\n"
-      try expected.write(
-        to: directory.appendingPathComponent(
-          name.replacingOccurrences(of: ".swift", with: ".expected")),
-        atomically: true, encoding: .utf8)
-      print(name)
-    }
-    exit(0)
-  }
   let changed = try await ComparisonPages(root: root).regenerate()
   print(
     changed.isEmpty ? "Comparisons/ is up to date" : "rewrote: " + changed.joined(separator: ", "))
 } catch {
-  try? FileHandle.standardError.write(contentsOf: Data("regenerate-pages: \(error)\n".utf8))
-  exit(1)
+  fail("\(error)", status: 1)
 }

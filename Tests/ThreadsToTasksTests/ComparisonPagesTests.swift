@@ -35,7 +35,7 @@ struct ComparisonPagesTests {
     #expect(again == regenerated)
   }
 
-  @Test("the overview and one page per example, each with the same sections")
+  @Test("the overview, the support types and one page per example, each with the same sections")
   func pagesHaveTheirSections() throws {
     #expect(
       try pages.pageNames() == [
@@ -43,18 +43,17 @@ struct ComparisonPagesTests {
         "04-synchronizing-threads.md",
         "05-producer-consumer.md", "06-worker-pool.md", "07-timeouts.md", "08-stop-flags.md",
         "09-semaphore.md", "10-thread-local.md",
-        "Performance.md", "README.md",
+        "Performance.md", "README.md", "support-types.md",
       ])
     for name in try pages.pageNames() where name.first!.isNumber {
       let text = try pages.read("Comparisons/" + name)
-      for heading in [
-        "## What the notebook does", "## Mapping", "## The two versions", "## A run",
-        "## What differs, and why", "## Traps",
-      ] {
-        #expect(text.contains("\n" + heading + "\n"), "\(name) lacks \(heading)")
-      }
-      // A run region holds a Mermaid gantt chart per paradigm.
-      #expect(text.components(separatedBy: "```mermaid\ngantt\n").count >= 3, "\(name)")
+      let headings = text.split(separator: "\n").filter { $0.hasPrefix("## ") }.map(String.init)
+      #expect(headings == ComparisonPages.sections, "\(name)")
+      let lines = text.split(separator: "\n", omittingEmptySubsequences: false).count
+      #expect((150...400).contains(lines), "\(name) has \(lines) lines")
+      #expect(text.components(separatedBy: "```mermaid").count <= 2, "\(name): one chart at most")
+      #expect(text.contains("(support-types.md)"), "\(name) does not link the support types")
+      #expect(text.contains("(README.md)"), "\(name) does not link the overview")
     }
   }
 
@@ -63,40 +62,109 @@ struct ComparisonPagesTests {
     for name in try pages.pageNames() {
       let page = Page(text: try pages.read("Comparisons/" + name))
       let outside = page.regenerating(.code) { _ in "" }.regenerating(.run) { _ in "" }
-        .regenerating(.standalone) { _ in "" }
       #expect(!outside.text.contains("```swift"), "\(name) has a hand-written Swift block")
     }
   }
 
-  @Test("every example page has a standalone program per paradigm, each a whole program")
-  func standalonePrograms() throws {
-    let programs = try pages.standalonePrograms()
-    for example in ExampleID.allCases {
-      #expect(
-        Set(programs.filter { $0.program.example == example }.map(\.program.paradigm))
-          == [.thread, .task], "\(example)")
+  @Test("each snippet is shown once across the pages")
+  func snippetsOnce() throws {
+    let shown = try pages.pageNames().flatMap {
+      Page(text: try pages.read("Comparisons/" + $0)).regions(.code).map(\.argument)
     }
-    for (name, program) in programs {
-      #expect(program.source.contains("// MARK: - main"), "\(name)")
-      #expect(!program.source.contains("import ThreadsToTasksCore"), "\(name)")
-      #expect(!program.expectedLines.isEmpty, "\(name)")
+    #expect(Dictionary(grouping: shown) { $0 }.filter { $0.value.count > 1 }.keys.sorted() == [])
+  }
+
+  @Test("every example has its three programs, each holding only the support it uses")
+  func programsHoldWhatTheyUse() throws {
+    let programs = Dictionary(uniqueKeysWithValues: try pages.programs().map { ($0.path, $0.text) })
+    for example in ExampleID.allCases {
+      for file in ["thread.swift", "task.swift", "python.py"] {
+        let text = programs["Comparisons/Programs/\(example)/\(file)"]
+        #expect(text != nil, "\(example)/\(file)")
+        #expect(text?.contains("import ThreadsToTasksCore") == false, "\(example)/\(file)")
+      }
+    }
+    // A support type no other support type uses is in exactly the programs whose example file
+    // names it.
+    for type in ["AsyncLock", "AsyncQueue", "BlockingQueue", "BoundedSemaphore", "Future"] {
+      var expected: [String] = []
+      for example in ExampleID.allCases {
+        for paradigm in [Paradigm.thread, .task] {
+          let folder = paradigm == .thread ? "ThreadVersions" : "TaskVersions"
+          let file = "Sources/\(folder)/Examples/\(StandaloneProgram.fileName(example)).swift"
+          let code = try pages.read(file).split(separator: "\n")
+            .map { StandaloneProgram.code(String($0)) }
+          if code.contains(where: { $0.contains(type) }) {
+            expected.append("Comparisons/Programs/\(example)/\(paradigm).swift")
+          }
+        }
+      }
+      let carrying = programs.filter { $0.value.contains("class \(type)") }.keys.sorted()
+      #expect(carrying == expected.sorted(), "\(type)")
+      #expect(!carrying.isEmpty, "\(type)")
     }
   }
 
-  @Test("a stale region is named with its page and its region")
-  func staleRegionNamed() throws {
-    let path = "Sources/ThreadVersions/Examples/SimpleThreading.swift"
+  @Test("a program shows nothing of the harness once its sources mark it as a run region")
+  func programsHoldNoHarness() throws {
+    let harness = [
+      "observer", "holdingBack", "heldBack", "roster", "probeTick", "Recorder", "ExampleContext",
+      "RunContext", "context",
+    ]
+    // Known until the support-type branches mark their instrumentation (`// run: begin`):
+    // the lead removes this wrapper after merging them.
+    withKnownIssue("support files not yet marked with run regions", isIntermittent: true) {
+      for (path, text) in try pages.programs() where path.hasSuffix(".swift") {
+        let words = Set(
+          text.split(separator: "\n").map { StandaloneProgram.code(String($0)) }.flatMap {
+            $0.split { !($0.isLetter || $0.isNumber || $0 == "_") }.map(String.init)
+          })
+        let found = harness.filter(words.contains)
+        #expect(found == [], "\(path) shows \(found)")
+      }
+    }
+  }
+
+  @Test("a program's run regions are left out; an unclosed region is an error")
+  func runRegionsStripped() throws {
+    let source = """
+      func print(_ items: Any..., separator: String = " ", terminator: String = "\\n") {
+        // run: begin
+        if let recorder { return recorder.print(items) }
+        // run: end
+        Swift.print(items.map { "\\($0)" }.joined(separator: separator))
+      }
+      """
+    let files = [
+      "Sources/ThreadVersions/Examples/SimpleThreading.swift":
+        "func simpleThreading() {\n  print(1)\n}\n",
+      "Sources/ThreadVersions/Support/Python.swift": source,
+    ]
+    let read = { (path: String) throws -> String in files[path] ?? "" }
+    let list = { (folder: String) throws -> [String] in
+      folder.hasSuffix("Support") ? ["Python.swift"] : ["SimpleThreading.swift"]
+    }
+    let program = try StandaloneProgram(.simpleThreading, .thread, readFile: read, listing: list)
+    #expect(program.source.contains("Swift.print(items"))
+    #expect(!program.source.contains("recorder"))
+    #expect(!program.source.contains("// run:"))
+    let unclosed = { (path: String) throws -> String in
+      path.hasSuffix("Python.swift") ? "// run: begin\nlet x = 1\n" : try read(path)
+    }
+    #expect(throws: Page.Problem.self) {
+      try StandaloneProgram(.simpleThreading, .thread, readFile: unclosed, listing: list)
+    }
+  }
+
+  @Test("a program differing from its sources is stale, named by its path")
+  func staleProgramNamed() throws {
+    let path = "Sources/TaskVersions/Examples/Semaphore.swift"
     let stale = try pages.staleRegions { file in
       let source = try pages.read(file)
       return file == path
-        ? source.replacingOccurrences(of: "print(\"Done\")", with: "print(\"done\")") : source
+        ? source.replacingOccurrences(of: "value: Int = 2", with: "value: Int = 3") : source
     }
-    #expect(
-      stale == [
-        "03-simple-threading.md: code \(path)",
-        "03-simple-threading.md: standalone simple-threading \(path) "
-          + "Sources/ThreadVersions/Examples/ThreadingModule.swift",
-      ])
+    #expect(stale.contains("Comparisons/Programs/semaphore/task.swift"))
   }
 
   @Test("regenerate-pages refuses an argument it does not take, with the usage and exit 64")
@@ -111,5 +179,115 @@ struct ComparisonPagesTests {
     #expect(throws: Page.Problem.self) {
       try Page.codeBlock("Sources/X.swift#nothing") { _ in "let x = 1\n" }
     }
+  }
+}
+
+@Suite("A program's output is judged in the order printed", .watchdog)
+struct OutputCheckTests {
+  /// Simple-threading's lines as a plain program prints them, thread1 first.
+  let inOrder = """
+    Starting thread thread1
+    thread1: Wed Nov 25 10:00:00 2026
+    Starting thread thread2
+    thread2: Wed Nov 25 10:00:00 2026
+    wait thread1
+    Exiting thread2
+    Exiting thread1
+    wait thread2
+    Done
+
+    """
+
+  @Test("lines in their lanes' order, the joins held: passes, each line given to its lane")
+  func inOrderPasses() throws {
+    let events = try OutputCheck.judge(.simpleThreading, paradigm: .thread, output: inOrder).get()
+    #expect(events.map(\.lane).prefix(2) == ["thread1", "thread1"])
+    #expect(events.count == 9)
+  }
+
+  @Test("a join's line before the joined thread's last line fails, naming the guarantee")
+  func joinBroken() {
+    let broken = inOrder.replacingOccurrences(
+      of: "Exiting thread1\nwait thread2", with: "wait thread2\nExiting thread1")
+    guard
+      case .failure(let failure) = OutputCheck.judge(
+        .simpleThreading, paradigm: .thread, output: broken)
+    else {
+      Issue.record("judged a broken join as passing")
+      return
+    }
+    #expect(failure.description.contains("join thread1"))
+  }
+
+  @Test("a lane's lines out of that lane's order fail, naming the line")
+  func laneOrderBroken() {
+    let broken = inOrder.replacingOccurrences(
+      of: "Starting thread thread1\nthread1:",
+      with: "thread1: Wed Nov 25 10:00:00 2026\nStarting thread thread1\nthread1:"
+    ).replacingOccurrences(
+      of: "thread1: Wed Nov 25 10:00:00 2026\nStarting thread thread2",
+      with: "Starting thread thread2")
+    guard
+      case .failure(let failure) = OutputCheck.judge(
+        .simpleThreading, paradigm: .thread, output: broken)
+    else {
+      Issue.record("judged a lane out of order as passing")
+      return
+    }
+    #expect(failure.description.contains("line 1 'thread1: Wed Nov 25 10:00:00 2026'"))
+  }
+
+  @Test("two holders of the lock at once fail; either worker first passes")
+  func lockHolders() throws {
+    func run(_ first: String, _ firstDelayLines: Int, _ second: String) -> String {
+      let stamp = "Wed Nov 25 10:00:00 2026"
+      return
+        (["Starting Thread-1", "Starting Thread-2", "lock value True"]
+        + (0..<3).map { _ in "\(first): \(stamp)" } + ["lock value True"]
+        + (0..<3).map { _ in "\(second): \(stamp)" } + ["Exiting Main Thread"])
+        .joined(separator: "\n")
+    }
+    _ = try OutputCheck.judge(
+      .synchronizingThreads, paradigm: .thread, output: run("Thread-1", 3, "Thread-2")
+    ).get()
+    let secondFirst = try OutputCheck.judge(
+      .synchronizingThreads, paradigm: .thread, output: run("Thread-2", 3, "Thread-1")
+    ).get()
+    #expect(OutputCheck.usual(.synchronizingThreads)?.holds(secondFirst) == false)
+    let overlapping = run("Thread-1", 3, "Thread-2").replacingOccurrences(
+      of:
+        "Thread-1: Wed Nov 25 10:00:00 2026\nThread-1: Wed Nov 25 10:00:00 2026\nThread-1: Wed Nov 25 10:00:00 2026\nlock value True",
+      with:
+        "lock value True\nThread-1: Wed Nov 25 10:00:00 2026\nThread-1: Wed Nov 25 10:00:00 2026\nThread-1: Wed Nov 25 10:00:00 2026"
+    )
+    guard
+      case .failure(let failure) = OutputCheck.judge(
+        .synchronizingThreads, paradigm: .thread, output: overlapping)
+    else {
+      Issue.record("judged two holders of the lock as passing")
+      return
+    }
+    #expect(failure.description.contains("one holder of the lock at a time"))
+  }
+
+  @Test("the usual ordering: 4 of 5 runs pass, 3 of 5 fail")
+  func usualOrdering() {
+    let unusual = """
+      Starting thread thread2
+      thread2: Wed Nov 25 10:00:00 2026
+      Starting thread thread1
+      thread1: Wed Nov 25 10:00:00 2026
+      wait thread1
+      Exiting thread2
+      Exiting thread1
+      wait thread2
+      Done
+      """
+    let four = (0..<4).map { ("run\($0)", inOrder) } + [("run4", unusual)]
+    #expect(OutputCheck.judgeRuns(.simpleThreading, paradigm: .thread, outputs: four).passed)
+    let three = (0..<3).map { ("run\($0)", inOrder) } + [("run3", unusual), ("run4", unusual)]
+    let verdict = OutputCheck.judgeRuns(.simpleThreading, paradigm: .thread, outputs: three)
+    #expect(!verdict.passed)
+    #expect(verdict.report.last?.contains("thread1 prints first in 3 of 5 runs") == true)
   }
 }

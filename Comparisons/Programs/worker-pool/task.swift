@@ -1,0 +1,191 @@
+// A pool of workers with results and exceptions, structured concurrency:
+// a whole program that `swift run regenerate-pages` assembles from the example's file,
+// Sources/TaskVersions/Examples/WorkerPool.swift, and the package's support it uses.
+// Build and run: `swiftc -swift-version 6 task.swift -o example && ./example`
+
+import Foundation
+
+// Beyond the notebook, `concurrent.futures.ThreadPoolExecutor`: four jobs on two workers, each
+// outcome printed as its job completes, and one job raising. A task group is the pool: each job
+// a child, `next()` the children in completion order (`as_completed`). It differs by design: the
+// first error to leave the group cancels the children still running, and Python's pool does not.
+
+/// One job: Python's `(n, seconds, fails)`.
+struct Job: Sendable {
+  let n: Int
+  let seconds: Int
+  let fails: Bool
+}
+
+/// Python: `raise ValueError("job %d failed" % n)`.
+struct JobFailed: Error, CustomStringConvertible {
+  let n: Int
+  var description: String { "job \(n) failed" }
+}
+
+/// Python: `def square(n, seconds, fails)`.
+func square(_ job: Job) async throws -> Int {
+  try await sleep(job.seconds)
+  if job.fails { throw JobFailed(n: job.n) }
+  return job.n * job.n
+}
+
+func workerPool(maxWorkers: Int = 2) async throws {
+  let jobs = [
+    Job(n: 1, seconds: 3, fails: false), Job(n: 2, seconds: 1, fails: false),
+    Job(n: 3, seconds: 1, fails: true), Job(n: 4, seconds: 2, fails: false),
+  ]
+  do {
+    try await withThrowingTaskGroup(of: (n: Int, result: Int).self) { pool in
+      // Python: `max_workers=2`. A group runs every child it is given at once, so it has no
+      // width: start two, and one more each time one ends.
+      var waiting = jobs[...]
+      for job in waiting.prefix(maxWorkers) {
+        pool.addTask(name: "job-\(job.n)") { (job.n, try await square(job)) }
+      }
+      waiting = waiting.dropFirst(maxWorkers)
+
+      // Python: `for future in as_completed(futures)`. `next()` returns the children in the
+      // order they finish, and throws the error of one that threw (`future.result()`).
+      while case (let n, let result)? = try await pool.next() {
+        print("job \(n) ->", result)
+        if let job = waiting.popFirst() {
+          pool.addTask(name: "job-\(job.n)") { (job.n, try await square(job)) }
+        }
+      }
+    }
+  } catch let error as JobFailed {
+    // The error leaving the group cancelled job 1 in its sleep, and the group waited for it to
+    // end before rethrowing; job 4 was never added. Python's pool would have run both to the end.
+    print("job \(error.n) raised:", error)
+  }
+  print("pool shut down")
+}
+
+// MARK: - from Sources/TaskVersions/Support/Python.swift
+
+// What Python's `print`, `time.sleep`, `time.ctime`, `random.randint` and the `threading`
+// module's functions are to the task examples. An example calls them as plain functions; inside a
+// run they print into the run's transcript, under the name of the task that prints, and sleep on
+// the run's clock; outside a run they do what a plain program does (`Swift.print`, `Task.sleep`,
+// the real date). The standalone programs on the pages define them in a few lines.
+
+/// The run the current task belongs to. A task-local value: every child task and every `Task`
+/// an example starts inherits it, so runs side by side never mix.
+enum RunContext {
+  @TaskLocal static var current: ExampleContext?
+  /// The name a task's lines go under when it has no `Task.name` (see `named`).
+  @TaskLocal static var lane: String?
+}
+
+/// Python: `print(*items)`: the items joined by spaces, `True`/`False` for a `Bool`. A run that
+/// was asked to stop prints nothing more. `terminator` is ignored (each call is one line); it is
+/// there so that this function shadows `Swift.print` for every call: without it, a call with three
+/// or more items (`print("a", 1, "b")`) chose `Swift.print` and bypassed the run.
+func print(_ items: Any..., separator: String = " ", terminator: String = "\n") {
+  let line = items.map(NotebookText.str).joined(separator: separator)
+  guard let context = RunContext.current else { return Swift.print(line) }
+  guard !context.stop.isRequested else { return }
+  context.recorder.print(line, lane: currentLane)
+}
+
+/// The name the current task's lines go under: its own, the one `named` gave it, or, for a task
+/// nobody named, a `Dummy-N` as Python names a thread it did not start.
+var currentLane: String {
+  Task.name ?? RunContext.lane
+    ?? RunContext.current?.dummyName(for: withUnsafeCurrentTask { $0?.hashValue }) ?? "?"
+}
+
+/// Python: `time.sleep(seconds)`. Throws `CancellationError` when the task is cancelled, or the
+/// run is asked to stop.
+func sleep(_ seconds: Int) async throws {
+  try await sleep(seconds, noted: true)
+}
+
+/// A sleep on the run's clock, noted in its timeline or not (a helper task's sleep is no lane's).
+func sleep(_ seconds: Int, noted: Bool) async throws {
+  guard let context = RunContext.current else {
+    return try await Task.sleep(for: .seconds(seconds))
+  }
+  let lane = currentLane
+  let deadline = context.sleepDeadline(seconds, lane: lane)
+  let from = context.clock.elapsed()
+  defer { if noted { context.recorder.note(.sleep, lane: lane, from: from) } }
+  try await sleep(until: deadline)
+}
+
+/// Sleeps until `deadline`, taken by a caller before it starts the task that sleeps: a race
+/// against the time (a timeout) then ends on time however late that task began. A stop request
+/// ends it as it ends every sleep of the run.
+func sleep(until deadline: ContinuousClock.Instant) async throws {
+  guard let context = RunContext.current else {
+    return try await Task.sleep(until: deadline, clock: .continuous)
+  }
+  try await context.stop.sleep(until: deadline)
+  context.noteWake(deadline: deadline)
+}
+
+/// When a wait of `seconds` notebook seconds that begins now ends: on the run's clock in a run,
+/// else in real seconds.
+func sleepDeadline(_ seconds: Int) -> ContinuousClock.Instant {
+  RunContext.current?.clock.deadline(afterSleeping: seconds) ?? .now + .seconds(seconds)
+}
+
+/// Python: `time.ctime(time.time())`.
+func ctime() -> String { RunContext.current?.ctime() ?? NotebookText.ctime(.now) }
+
+// MARK: - from Sources/ThreadsToTasksCore/NotebookText.swift
+
+/// How Python prints things, so every paradigm prints the same lines.
+public enum NotebookText {
+  private static let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
+  private static let months = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+  ]
+
+  /// Python's `time.ctime(t)`: `"Wed Nov  5 10:00:00 2026"`, the day padded with a space.
+  ///
+  /// `DateFormatter` cannot pad with a space (`d` gives "5", `dd` gives "05"), so the fields are
+  /// assembled by hand.
+  public static func ctime(_ date: Date, timeZone: TimeZone = .current) -> String {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = timeZone
+    let parts = calendar.dateComponents(
+      [.weekday, .month, .day, .hour, .minute, .second, .year], from: date)
+    func padded(_ value: Int?, with pad: Character) -> String {
+      let digits = String(value ?? 0)
+      return digits.count < 2 ? String(pad) + digits : digits
+    }
+    let weekday = weekdays[(parts.weekday ?? 1) - 1]
+    let month = months[(parts.month ?? 1) - 1]
+    return "\(weekday) \(month) \(padded(parts.day, with: " ")) "
+      + "\(padded(parts.hour, with: "0")):\(padded(parts.minute, with: "0"))"
+      + ":\(padded(parts.second, with: "0")) \(parts.year ?? 0)"
+  }
+
+  /// `line` split into its text and the ctime stamp it ends with: `("thread1:", "Wed Nov  5
+  /// 10:00:01 2026")`, or `(line, nil)` when it ends with none.
+  public static func splitStamp(_ line: String) -> (text: String, stamp: String?) {
+    let characters = Array(line)
+    guard characters.count >= 24 else { return (line, nil) }
+    let stamp = String(characters.suffix(24))
+    let fields = stamp.split(separator: " ", omittingEmptySubsequences: true)
+    guard fields.count == 5, weekdays.contains(String(fields[0])),
+      months.contains(String(fields[1])), fields[3].count == 8, fields[4].count == 4,
+      stamp.dropFirst(7).prefix(2).trimmingCharacters(in: .whitespaces).allSatisfy(\.isNumber)
+    else { return (line, nil) }
+    let text = String(characters.dropLast(24))
+    return (text.hasSuffix(" ") ? String(text.dropLast()) : text, stamp)
+  }
+
+  /// An item as Python's `print` shows it: `True`/`False` for a `Bool`, else its description.
+  public static func str(_ item: Any) -> String {
+    if let flag = item as? Bool { return flag ? "True" : "False" }
+    return String(describing: item)
+  }
+}
+
+// MARK: - main
+
+// Detached: off the main actor, so `Task.immediate` runs a child at once, as in a run.
+try await Task.detached(name: "MainThread") { try await workerPool() }.value
