@@ -205,6 +205,33 @@ def thread_local():
     print("main sees a request:", hasattr(local, "request"))  # main set nothing
 
 
+# data-race: read, modify, write under a threading.Lock --------------------------------------
+
+
+def touch():
+    """Any call at all: between the read and the write, it gives the GIL a chance to switch."""
+
+
+def data_race(workers=4, times=1000, lock=None):
+    lock = lock or threading.Lock()
+    shared = {"count": 0}
+
+    def add_one():
+        for _ in range(times):
+            with lock:  # without it, another thread's read and write can come between these
+                value = shared["count"]
+                touch()
+                shared["count"] = value + 1
+        print("added", times)
+
+    threads = [threading.Thread(target=add_one, name="worker%d" % n) for n in range(1, workers + 1)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    print("count:", shared["count"], "of", workers * times)
+
+
 EXAMPLES = {  # the example ids the Swift package uses
     "producer-consumer": producer_consumer,
     "worker-pool": worker_pool,
@@ -212,4 +239,5 @@ EXAMPLES = {  # the example ids the Swift package uses
     "stop-flags": stop_flags,
     "semaphore": semaphore,
     "thread-local": thread_local,
+    "data-race": data_race,
 }

@@ -34,6 +34,7 @@ let taskPrograms: [ExampleID: @Sendable (TaskVariant?, ExampleContext) async thr
   .stopFlags: { _, _ in try await stopFlags() },
   .semaphore: { _, _ in try await semaphore() },
   .threadLocal: { _, _ in try await threadLocal() },
+  .dataRace: { _, _ in await dataRace() },
 ]
 
 /// An `AsyncLock` that draws each task's wait for it and hold of it on the run's timeline, and

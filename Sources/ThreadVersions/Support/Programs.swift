@@ -26,6 +26,7 @@ let threadPrograms: [ExampleID: @Sendable (ThreadKnobs, ExampleContext) -> Void]
   .stopFlags: { _, _ in stopFlags() },
   .semaphore: { _, _ in semaphore() },
   .threadLocal: { _, _ in threadLocal() },
+  .dataRace: { _, _ in dataRace() },
 ]
 
 /// Whether `example` has a thread program.
