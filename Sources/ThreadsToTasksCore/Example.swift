@@ -79,6 +79,8 @@ public struct Example: Sendable {
     .semaphore,
     .threadLocal,
     .dataRace,
+    .condition,
+    .reentrantLock,
   ]
 }
 

@@ -232,6 +232,61 @@ def data_race(workers=4, times=1000, lock=None):
     print("count:", shared["count"], "of", workers * times)
 
 
+# condition: threading.Condition -------------------------------------------------------------
+
+
+def condition():
+    ready = threading.Condition()
+    items = []
+
+    def consume():
+        with ready:
+            ready.wait_for(lambda: items)  # gives the lock up while it waits; re-checks on waking
+            item = items.pop(0)
+        print("got", item)
+
+    consumers = [threading.Thread(target=consume, name="consumer%d" % n) for n in (1, 2)]
+    for consumer in consumers:
+        consumer.start()
+    time.sleep(1)
+    with ready:
+        items.append("first")
+        print("put first")
+        ready.notify()  # wakes one waiter
+    time.sleep(1)
+    with ready:
+        items.append("second")
+        print("put second")
+        ready.notify_all()  # wakes every waiter; one finding nothing would wait again
+    for consumer in consumers:
+        consumer.join()
+    print("both consumers done")
+
+
+# reentrant-lock: threading.RLock ---------------------------------------------------------------
+
+
+def reentrant_lock():
+    lock = threading.RLock()
+
+    def log(message):
+        with lock:  # taken again by the thread that holds it: an RLock counts, a Lock would hang
+            print(message)
+
+    def transfer(seconds):
+        with lock:
+            log("takes the lock")
+            time.sleep(seconds)
+            log("gives it back")
+
+    workers = [threading.Thread(target=transfer, args=(n,), name="worker%d" % n) for n in (1, 2)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    print("both workers done")
+
+
 EXAMPLES = {  # the example ids the Swift package uses
     "producer-consumer": producer_consumer,
     "worker-pool": worker_pool,
@@ -240,4 +295,6 @@ EXAMPLES = {  # the example ids the Swift package uses
     "semaphore": semaphore,
     "thread-local": thread_local,
     "data-race": data_race,
+    "condition": condition,
+    "reentrant-lock": reentrant_lock,
 }

@@ -35,6 +35,8 @@ let taskPrograms: [ExampleID: @Sendable (TaskVariant?, ExampleContext) async thr
   .semaphore: { _, _ in try await semaphore() },
   .threadLocal: { _, _ in try await threadLocal() },
   .dataRace: { _, _ in await dataRace() },
+  .condition: { _, _ in try await condition() },
+  .reentrantLock: { _, _ in try await reentrantLock() },
 ]
 
 /// An `AsyncLock` that draws each task's wait for it and hold of it on the run's timeline, and

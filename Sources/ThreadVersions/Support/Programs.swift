@@ -27,6 +27,8 @@ let threadPrograms: [ExampleID: @Sendable (ThreadKnobs, ExampleContext) -> Void]
   .semaphore: { _, _ in semaphore() },
   .threadLocal: { _, _ in threadLocal() },
   .dataRace: { _, _ in dataRace() },
+  .condition: { _, _ in condition() },
+  .reentrantLock: { _, _ in reentrantLock() },
 ]
 
 /// Whether `example` has a thread program.
