@@ -81,6 +81,7 @@ public struct Example: Sendable {
     .dataRace,
     .condition,
     .reentrantLock,
+    .barrier,
   ]
 }
 

@@ -199,4 +199,88 @@ struct ToolboxTests {
     recursive.unlock()
     recursive.unlock()
   }
+
+  // MARK: barrier
+
+  @Test("barrier: no runner goes on before the last arrives, in both paradigms, equivalent")
+  func barrier() async {
+    let (thread, task) = await runBoth(.barrier)
+    let verdict = Equivalence.judge([thread, task])
+    #expect(verdict.isEquivalent || verdict.wasLate, "\(verdict.differences)")
+  }
+
+  @Test("barrier: a barrier that lets each runner straight through is caught")
+  func barrierTooSmall() async {
+    // A barrier for one: nobody waits. (One for two would leave runner3 waiting for ever.)
+    let run = await runThreadProgram(.barrier) { ThreadVersions.barrier(parties: 1) }
+    let verdict = Equivalence.judge([run])
+    #expect(verdict.kind == .notEquivalent)
+    #expect(
+      verdict.differences.contains { $0.contains("'arrived' (runner3)") && $0.contains("'go'") },
+      "\(verdict.differences)")
+  }
+
+  @Test("Barrier (threads) is reusable: three rounds, nobody in round r+1 before all finished r")
+  func threadBarrierRounds() async {
+    let meeting = ThreadVersions.Barrier(3)
+    let log = Locked<[(thread: Int, round: Int)]>([])
+    let indices = Locked<[Int]>([])
+    await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+      let group = DispatchGroup()
+      for thread in 0..<3 {
+        group.enter()
+        Thread {
+          for round in 0..<3 {
+            log.withLock { $0.append((thread, round)) }
+            let index = meeting.wait()
+            if round == 0 { indices.withLock { $0.append(index) } }
+          }
+          group.leave()
+        }.start()
+      }
+      group.notify(queue: .global()) { done.resume() }
+    }
+    let rounds = log.withLock { $0 }.map(\.round)
+    #expect(rounds == rounds.sorted(), "a thread entered a round before the last one ended")
+    #expect(indices.withLock { $0 }.sorted() == [0, 1, 2])
+  }
+
+  @Test("AsyncBarrier (tasks) is reusable: three rounds, nobody in round r+1 before all finished r")
+  func taskBarrierRounds() async {
+    let meeting = AsyncBarrier(3)
+    let log = Locked<[Int]>([])
+    await withTaskGroup(of: Void.self) { group in
+      for _ in 0..<3 {
+        group.addTask {
+          for round in 0..<3 {
+            log.withLock { $0.append(round) }
+            await meeting.wait()
+          }
+        }
+      }
+    }
+    let rounds = log.withLock { $0 }
+    #expect(rounds == rounds.sorted(), "a task entered a round before the last one ended")
+  }
+}
+
+/// A reusable barrier for tasks: `wait()` suspends until `parties` tasks are waiting, then all of
+/// them go on. What `threading.Barrier` is, for tasks that meet again and again (the example's
+/// one-off meeting is the end of a task group instead). Not cancellable: a waiter cancelled
+/// while the others never come would wait for ever, which is why the example does not use it.
+actor AsyncBarrier {
+  private let parties: Int
+  private var waiting: [CheckedContinuation<Void, Never>] = []
+
+  init(_ parties: Int) { self.parties = parties }
+
+  func wait() async {
+    if waiting.count + 1 == parties {
+      let woken = waiting
+      waiting = []
+      for waiter in woken { waiter.resume() }
+      return
+    }
+    await withCheckedContinuation { waiting.append($0) }
+  }
 }

@@ -287,6 +287,26 @@ def reentrant_lock():
     print("both workers done")
 
 
+# barrier: threading.Barrier -------------------------------------------------------------------
+
+
+def barrier():
+    meeting = threading.Barrier(3)
+
+    def run(seconds):
+        time.sleep(seconds)
+        print("arrived")
+        meeting.wait()  # blocks until all three are here
+        print("go")
+
+    runners = [threading.Thread(target=run, args=(n,), name="runner%d" % n) for n in (1, 2, 3)]
+    for runner in runners:
+        runner.start()
+    for runner in runners:
+        runner.join()
+    print("all through")
+
+
 EXAMPLES = {  # the example ids the Swift package uses
     "producer-consumer": producer_consumer,
     "worker-pool": worker_pool,
@@ -297,4 +317,5 @@ EXAMPLES = {  # the example ids the Swift package uses
     "data-race": data_race,
     "condition": condition,
     "reentrant-lock": reentrant_lock,
+    "barrier": barrier,
 }

@@ -37,6 +37,7 @@ let taskPrograms: [ExampleID: @Sendable (TaskVariant?, ExampleContext) async thr
   .dataRace: { _, _ in await dataRace() },
   .condition: { _, _ in try await condition() },
   .reentrantLock: { _, _ in try await reentrantLock() },
+  .barrier: { _, _ in try await barrier() },
 ]
 
 /// An `AsyncLock` that draws each task's wait for it and hold of it on the run's timeline, and

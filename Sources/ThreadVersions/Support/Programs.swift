@@ -29,6 +29,7 @@ let threadPrograms: [ExampleID: @Sendable (ThreadKnobs, ExampleContext) -> Void]
   .dataRace: { _, _ in dataRace() },
   .condition: { _, _ in condition() },
   .reentrantLock: { _, _ in reentrantLock() },
+  .barrier: { _, _ in barrier() },
 ]
 
 /// Whether `example` has a thread program.
