@@ -82,6 +82,7 @@ public struct Example: Sendable {
     .condition,
     .reentrantLock,
     .barrier,
+    .timer,
   ]
 }
 

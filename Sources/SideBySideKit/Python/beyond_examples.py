@@ -212,7 +212,7 @@ def touch():
     """Any call at all: between the read and the write, it gives the GIL a chance to switch."""
 
 
-def data_race(workers=4, times=1000, lock=None):
+def data_race(workers=4, times=100, lock=None):
     lock = lock or threading.Lock()
     shared = {"count": 0}
 
@@ -307,6 +307,38 @@ def barrier():
     print("all through")
 
 
+# timer: threading.Timer and a ticker -----------------------------------------------------------
+
+
+def timer():
+    reminder = threading.Timer(2, lambda: print("reminder fired"))  # waits 2 s, then calls
+    reminder.name = "reminder"
+    cancelled = threading.Timer(1, lambda: print("never printed"))
+    cancelled.name = "cancelled"
+    reminder.start()
+    cancelled.start()
+    cancelled.cancel()  # before its second is up: it never fires
+    print("cancelled one")
+
+    stop = threading.Event()
+
+    def tick():
+        ticks = 0
+        while not stop.wait(2):  # the wait is the tick, and the way to stop
+            ticks += 1
+            print("tick", ticks)
+        print("ticker stopped")
+
+    ticker = threading.Thread(target=tick, name="ticker")
+    ticker.start()
+
+    time.sleep(3)
+    stop.set()
+    for thread in (reminder, cancelled, ticker):
+        thread.join()
+    print("done")
+
+
 EXAMPLES = {  # the example ids the Swift package uses
     "producer-consumer": producer_consumer,
     "worker-pool": worker_pool,
@@ -318,4 +350,5 @@ EXAMPLES = {  # the example ids the Swift package uses
     "condition": condition,
     "reentrant-lock": reentrant_lock,
     "barrier": barrier,
+    "timer": timer,
 }

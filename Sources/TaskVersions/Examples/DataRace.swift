@@ -22,7 +22,7 @@ func addOne(to shared: SharedCount, times: Int) async {
   print("added", times)
 }
 
-func dataRace(workers: Int = 4, times: Int = 1_000) async {
+func dataRace(workers: Int = 4, times: Int = 100) async {
   let shared = SharedCount()
   await withTaskGroup { threads in
     for n in 1...workers {

@@ -38,6 +38,7 @@ let taskPrograms: [ExampleID: @Sendable (TaskVariant?, ExampleContext) async thr
   .condition: { _, _ in try await condition() },
   .reentrantLock: { _, _ in try await reentrantLock() },
   .barrier: { _, _ in try await barrier() },
+  .timer: { _, _ in try await timer() },
 ]
 
 /// An `AsyncLock` that draws each task's wait for it and hold of it on the run's timeline, and

@@ -22,7 +22,7 @@ func addOne(to shared: SharedCount, times: Int) {
   print("added", times)
 }
 
-func dataRace(workers: Int = 4, times: Int = 1_000) {
+func dataRace(workers: Int = 4, times: Int = 100) {
   let shared = SharedCount()
   let threads = (1...workers).map { n in
     JoinableThread(name: "worker\(n)") { addOne(to: shared, times: times) }

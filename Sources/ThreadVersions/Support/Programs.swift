@@ -30,6 +30,7 @@ let threadPrograms: [ExampleID: @Sendable (ThreadKnobs, ExampleContext) -> Void]
   .condition: { _, _ in condition() },
   .reentrantLock: { _, _ in reentrantLock() },
   .barrier: { _, _ in barrier() },
+  .timer: { _, _ in timer() },
 ]
 
 /// Whether `example` has a thread program.
