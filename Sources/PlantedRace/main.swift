@@ -5,6 +5,10 @@
 // program with `--sanitize=thread` and requires the sanitizer to report the race below; only
 // then does a clean sanitized run of the examples mean something. Never call this from the
 // package's own code.
+//
+// `planted-race` races through a class marked `@unchecked Sendable`; `planted-race
+// nonisolated-unsafe` through a global marked `nonisolated(unsafe)`, the escape hatch a reader of
+// the data-race page might reach for: it compiles, and the sanitizer must report it.
 import Foundation
 
 /// Two threads increment `value` with no lock: the race the sanitizer must catch.
@@ -13,14 +17,21 @@ final class UnguardedCounter: @unchecked Sendable {
   var value = 0
 }
 
+// nonisolated(unsafe): deliberately unsafe. This global exists to be a data race.
+nonisolated(unsafe) var unguardedCount = 0
+
 let counter = UnguardedCounter()
+let escapeHatch = CommandLine.arguments.dropFirst().first == "nonisolated-unsafe"
 let done = DispatchGroup()
 for _ in 0..<2 {
   done.enter()
   Thread.detachNewThread {
-    for _ in 0..<10_000 { counter.value += 1 }
+    for _ in 0..<10_000 {
+      if escapeHatch { unguardedCount += 1 } else { counter.value += 1 }
+    }
     done.leave()
   }
 }
 done.wait()
-print("planted-race: counted \(counter.value) of 20000 (a lost update shows the race too)")
+let counted = escapeHatch ? unguardedCount : counter.value
+print("planted-race: counted \(counted) of 20000 (a lost update shows the race too)")

@@ -328,12 +328,14 @@ public enum CommandLineGrammar {
 
   /// `--list`: each group, then each id in it with one line on what it shows.
   public static var list: String {
-    [Example.Group.notebook, .beyond].compactMap { group -> String? in
+    Example.Group.allCases.compactMap { group -> String? in
       let examples = Example.catalogue.filter { $0.group == group }
       guard !examples.isEmpty else { return nil }
       let heading =
         group == .notebook
-        ? "The notebook (run by default):" : "Beyond the notebook (run with --all, or by name):"
+        ? "The notebook (run by default):"
+        : group.rawValue.prefix(1).uppercased() + group.rawValue.dropFirst()
+          + " (run with --all, or by name):"
       return
         ([heading]
         + examples.map {

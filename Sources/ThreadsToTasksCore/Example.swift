@@ -5,11 +5,13 @@
 /// in `catalogue`, its program in each paradigm's `Programs.swift`, and its page.
 public struct Example: Sendable {
   /// Where an example comes from.
-  public enum Group: String, Sendable {
+  public enum Group: String, Sendable, CaseIterable {
     /// The notebook's four examples.
     case notebook
     /// What a porting Python developer needs next, beyond the notebook.
     case beyond = "beyond the notebook"
+    /// The rest of `threading`'s toolbox, and what Swift checks that Python never did.
+    case toolbox = "the rest of the toolbox"
   }
 
   /// The id typed on the command line.
@@ -76,6 +78,11 @@ public struct Example: Sendable {
     .stopFlags,
     .semaphore,
     .threadLocal,
+    .dataRace,
+    .condition,
+    .reentrantLock,
+    .barrier,
+    .timer,
   ]
 }
 

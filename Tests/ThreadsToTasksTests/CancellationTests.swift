@@ -28,7 +28,7 @@ func runAndStop(_ example: ExampleID, _ paradigm: Paradigm) async -> (
 struct CancellationTests {
   @Test(
     "stopping a version ends it at its next step; the transcript shows where it stopped",
-    arguments: ExampleID.allCases, [Paradigm.thread, .task])
+    arguments: ExampleID.allCases.filter(\.runsPastItsFirstBeat), [Paradigm.thread, .task])
   func stop(example: ExampleID, paradigm: Paradigm) async {
     let (transcript, stoppedAt) = await runAndStop(example, paradigm)
     #expect(transcript.wasStopped)
@@ -78,5 +78,13 @@ struct CancellationTests {
       return
     }
     await #expect(throws: CancellationError.self) { try await sleeper.value }
+  }
+}
+
+extension ExampleID {
+  /// Whether the example prints anything after beat 0: one that does not (data-race) has nothing
+  /// a stop could cut short.
+  var runsPastItsFirstBeat: Bool {
+    expectedOrderings(seed: 7).contains { $0.lanes.values.joined().contains { $0.beat > 0 } }
   }
 }

@@ -48,16 +48,17 @@ struct PythonSideBySideTests {
   }
 }
 
-@Suite("The Python programs beyond the notebook", .watchdog, .tags(.realTime))
+@Suite("The Python programs beyond the notebook and the toolbox", .watchdog, .tags(.realTime))
 struct BeyondPythonTests {
   @Test(
     "each prints what its example guarantees, judged like the Swift versions",
     .enabled(if: PythonColumn.interpreter() != nil, "python3 is not on PATH"),
-    arguments: ExampleID.allCases.filter { $0.example.group == .beyond })
+    arguments: ExampleID.allCases.filter { $0.example.group != .notebook })
   func beyond(example: ExampleID) async throws {
     let run = try await PythonColumn.run(example, seed: 7, pace: try Pace(seconds: 0.1))
     let verdict = Equivalence.judge([run.transcript])
-    #expect(verdict.kind == .equivalent, "\(verdict.differences)")
+    // A run the checker found too late (a loaded machine) is not judged either way.
+    #expect(verdict.kind == .equivalent || verdict.kind == .tooLate, "\(verdict.differences)")
     #expect(!run.transcript.events.isEmpty)
   }
 }

@@ -22,7 +22,7 @@ struct TrapTests {
   }
 
   @Test(
-    "the notebook's shape, a worker writing into the caller's dictionary, does not compile",
+    "the notebook's shape, and counter += 1 from four workers, do not compile",
     .enabled(if: swiftc != nil, "swiftc is not on PATH"),
     arguments: [
       (
@@ -38,6 +38,17 @@ struct TrapTests {
         [
           "error: sending value of non-Sendable type '() async throws -> ()' risks causing data "
             + "races"
+        ]
+      ),
+      (
+        "data-race-threads",
+        ["error: mutation of captured var 'counter' in concurrently-executing code"]
+      ),
+      (
+        "data-race-tasks",
+        [
+          "error: passing closure as a 'sending' parameter risks causing data races between code "
+            + "in the current task and concurrent execution of the closure"
         ]
       ),
     ])
@@ -106,5 +117,35 @@ private let swiftc: URL? = (ProcessInfo.processInfo.environment["PATH"] ?? "")
     Task { try await changeValue(&originValue, "b", "changed", 2) }
     print(originValue)
   }
-// end snippet: python-shape-tasks
+  // end snippet: python-shape-tasks
+
+  // snippet: data-race-threads
+  import Foundation
+
+  // Python's `counter += 1` from four threads, with no lock: Swift 6 refuses it.
+  func countWithThreads() {
+    var counter = 0
+    for _ in 1...4 {
+      Thread.detachNewThread {
+        for _ in 0..<1_000 { counter += 1 }
+      }
+    }
+    print(counter)
+  }
+  // end snippet: data-race-threads
+
+  // snippet: data-race-tasks
+  // The same from four child tasks: refused too.
+  func countWithTasks() async {
+    var counter = 0
+    await withTaskGroup { group in
+      for _ in 1...4 {
+        group.addTask {
+          for _ in 0..<1_000 { counter += 1 }
+        }
+      }
+    }
+    print(counter)
+  }
+// end snippet: data-race-tasks
 #endif

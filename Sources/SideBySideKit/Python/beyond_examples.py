@@ -205,6 +205,140 @@ def thread_local():
     print("main sees a request:", hasattr(local, "request"))  # main set nothing
 
 
+# data-race: read, modify, write under a threading.Lock --------------------------------------
+
+
+def touch():
+    """Any call at all: between the read and the write, it gives the GIL a chance to switch."""
+
+
+def data_race(workers=4, times=100, lock=None):
+    lock = lock or threading.Lock()
+    shared = {"count": 0}
+
+    def add_one():
+        for _ in range(times):
+            with lock:  # without it, another thread's read and write can come between these
+                value = shared["count"]
+                touch()
+                shared["count"] = value + 1
+        print("added", times)
+
+    threads = [threading.Thread(target=add_one, name="worker%d" % n) for n in range(1, workers + 1)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    print("count:", shared["count"], "of", workers * times)
+
+
+# condition: threading.Condition -------------------------------------------------------------
+
+
+def condition():
+    ready = threading.Condition()
+    items = []
+
+    def consume():
+        with ready:
+            ready.wait_for(lambda: items)  # gives the lock up while it waits; re-checks on waking
+            item = items.pop(0)
+        print("got", item)
+
+    consumers = [threading.Thread(target=consume, name="consumer%d" % n) for n in (1, 2)]
+    for consumer in consumers:
+        consumer.start()
+    time.sleep(1)
+    with ready:
+        items.append("first")
+        print("put first")
+        ready.notify()  # wakes one waiter
+    time.sleep(1)
+    with ready:
+        items.append("second")
+        print("put second")
+        ready.notify_all()  # wakes every waiter; one finding nothing would wait again
+    for consumer in consumers:
+        consumer.join()
+    print("both consumers done")
+
+
+# reentrant-lock: threading.RLock ---------------------------------------------------------------
+
+
+def reentrant_lock():
+    lock = threading.RLock()
+
+    def log(message):
+        with lock:  # taken again by the thread that holds it: an RLock counts, a Lock would hang
+            print(message)
+
+    def transfer(seconds):
+        with lock:
+            log("takes the lock")
+            time.sleep(seconds)
+            log("gives it back")
+
+    workers = [threading.Thread(target=transfer, args=(n,), name="worker%d" % n) for n in (1, 2)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    print("both workers done")
+
+
+# barrier: threading.Barrier -------------------------------------------------------------------
+
+
+def barrier():
+    meeting = threading.Barrier(3)
+
+    def run(seconds):
+        time.sleep(seconds)
+        print("arrived")
+        meeting.wait()  # blocks until all three are here
+        print("go")
+
+    runners = [threading.Thread(target=run, args=(n,), name="runner%d" % n) for n in (1, 2, 3)]
+    for runner in runners:
+        runner.start()
+    for runner in runners:
+        runner.join()
+    print("all through")
+
+
+# timer: threading.Timer and a ticker -----------------------------------------------------------
+
+
+def timer():
+    reminder = threading.Timer(2, lambda: print("reminder fired"))  # waits 2 s, then calls
+    reminder.name = "reminder"
+    cancelled = threading.Timer(1, lambda: print("never printed"))
+    cancelled.name = "cancelled"
+    reminder.start()
+    cancelled.start()
+    cancelled.cancel()  # before its second is up: it never fires
+    print("cancelled one")
+
+    stop = threading.Event()
+
+    def tick():
+        ticks = 0
+        while not stop.wait(2):  # the wait is the tick, and the way to stop
+            ticks += 1
+            print("tick", ticks)
+        print("ticker stopped")
+
+    ticker = threading.Thread(target=tick, name="ticker")
+    ticker.start()
+
+    time.sleep(3)
+    stop.set()
+    for thread in (reminder, cancelled, ticker):
+        thread.join()
+    print("done")
+
+
 EXAMPLES = {  # the example ids the Swift package uses
     "producer-consumer": producer_consumer,
     "worker-pool": worker_pool,
@@ -212,4 +346,9 @@ EXAMPLES = {  # the example ids the Swift package uses
     "stop-flags": stop_flags,
     "semaphore": semaphore,
     "thread-local": thread_local,
+    "data-race": data_race,
+    "condition": condition,
+    "reentrant-lock": reentrant_lock,
+    "barrier": barrier,
+    "timer": timer,
 }

@@ -161,6 +161,20 @@ class Clock:
         self.note_lateness(deadline)
         self.note("sleep", since)
 
+    def probe(self):
+        """Wakes four times a beat for as long as the process lives, noting how late each
+        wake-up was, as the Swift runners' probe does: an example that never sleeps (data-race)
+        on a machine too busy to run it on time is then judged too late, not NOT equivalent.
+        A bare `_thread` thread: it is not in `threading.enumerate()`."""
+        tick = 1
+        while True:
+            deadline = self.start_monotonic + tick * self.pace / 4
+            remaining = deadline - _monotonic()
+            if remaining > 0:
+                _real_sleep(remaining)
+            self.note_lateness(deadline)
+            tick += 1
+
 
 # Seeded random ----------------------------------------------------------------------------------
 
@@ -425,6 +439,7 @@ def main():
     with _output_lock:
         clock.start()
         _write({"start": clock.start_wall})
+    _thread.start_new_thread(clock.probe, ())
     try:
         example()
     except BaseException:

@@ -34,6 +34,11 @@ let taskPrograms: [ExampleID: @Sendable (TaskVariant?, ExampleContext) async thr
   .stopFlags: { _, _ in try await stopFlags() },
   .semaphore: { _, _ in try await semaphore() },
   .threadLocal: { _, _ in try await threadLocal() },
+  .dataRace: { _, _ in await dataRace() },
+  .condition: { _, _ in try await condition() },
+  .reentrantLock: { _, _ in try await reentrantLock() },
+  .barrier: { _, _ in try await barrier() },
+  .timer: { _, _ in try await timer() },
 ]
 
 /// The run's lock for synchronizing-threads: an `AsyncLock` that draws each task's wait for it and

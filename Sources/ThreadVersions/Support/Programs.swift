@@ -26,6 +26,11 @@ let threadPrograms: [ExampleID: @Sendable (ThreadKnobs, ExampleContext) -> Void]
   .stopFlags: { _, _ in stopFlags() },
   .semaphore: { _, _ in semaphore() },
   .threadLocal: { _, _ in threadLocal() },
+  .dataRace: { _, _ in dataRace() },
+  .condition: { _, _ in condition() },
+  .reentrantLock: { _, _ in reentrantLock() },
+  .barrier: { _, _ in barrier() },
+  .timer: { _, _ in timer() },
 ]
 
 /// Whether `example` has a thread program.
