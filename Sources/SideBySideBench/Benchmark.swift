@@ -14,11 +14,36 @@ struct FanOutRow: Codable, Sendable {
   var pageFaultsPerWorker: Double
 }
 
+/// A figure measured once per round: its median over the rounds, with the minimum and maximum.
+struct Spread: Codable, Sendable {
+  var median: Double
+  var min: Double
+  var max: Double
+
+  init(_ values: [Double]) {
+    median = SideBySideBench.median(values)
+    min = values.min() ?? .nan
+    max = values.max() ?? .nan
+  }
+}
+
+/// A ratio of two figures measured in the same round, over the rounds: how the package compares
+/// with what a reader could pick instead, free of a machine that was faster in one round.
+struct Ratio: Codable, Sendable {
+  /// What is compared, `A / B`.
+  var name: String
+  /// The goal the figure is held to, in words (the performance issue's), or "" for none.
+  var goal: String
+  var spread: Spread
+}
+
 /// Everything one run measured.
 struct Report: Codable, Sendable {
   var size: Benchmark.Size
   var machine: String
   var toolchain: String
+  /// `python3 --version`, or why the Python rows are missing.
+  var python: String
   var sleepMilliseconds: Int
   var repetitions: Int
   var fanOut: [FanOutRow]
@@ -26,11 +51,13 @@ struct Report: Codable, Sendable {
   var criticalSection: [CriticalSection.Result]
   var criticalSectionWorkers: Int
   var criticalSectionRounds: Int
+  var uncontendedNanoseconds: [String: Spread]
   var startupMicroseconds: [String: [Double]]
   var pipelines: [Pipelines.Result]
+  var ratios: [Ratio]
 }
 
-/// Runs the four sections, showing progress on standard error.
+/// Runs the sections, showing progress on standard error.
 struct Benchmark {
   /// How much to measure.
   enum Size: String, Codable {
@@ -57,9 +84,12 @@ struct Benchmark {
     }
   }
   var rounds: Int { [.tiny: 100, .quick: 50_000, .full: 250_000][size]! }
+  var uncontended: Int { [.tiny: 100, .quick: 200_000, .full: 1_000_000][size]! }
   var startups: Int { [.tiny: 10, .quick: 500, .full: 2_000][size]! }
   var queuedItems: Int { [.tiny: 1_000, .quick: 100_000, .full: 1_000_000][size]! }
   var poolJobs: Int { [.tiny: 100, .quick: 10_000, .full: 10_000][size]! }
+  /// The fan-out whose overhead per worker is compared round by round.
+  var ratioWorkers: Int { size == .tiny ? 10 : 1_000 }
 
   /// One line of progress on standard error, rewritten in place; only on a terminal.
   func progress(_ text: String) {
@@ -67,9 +97,29 @@ struct Benchmark {
     try? FileHandle.standardError.write(contentsOf: Data("\r\u{1B}[K\(text)".utf8))
   }
 
+  /// The fan-out's paradigms: which child runs each, and the worker counts it goes through.
+  private var fanOutParadigms: [(name: String, counts: [Int], threads: Bool)] {
+    var list: [(String, [Int], Bool)] = [
+      (FanOut.plainThread, threadCounts, true), (FanOut.joinableThread, threadCounts, true),
+      (FanOut.task, taskCounts, false),
+    ]
+    if python {
+      list += [(FanOut.pythonThread, threadCounts, true), (FanOut.pythonAsyncio, taskCounts, false)]
+    }
+    return list
+  }
+
+  private let pythonUnavailable = PythonWorkloads.unavailableReason()
+  private var python: Bool { pythonUnavailable == nil }
+
+  init(size: Size, maxThreads: Int?) {
+    self.size = size
+    self.maxThreads = maxThreads
+  }
+
   func run() async -> Report {
     var limits: [String] = []
-    let baseline = child("task", 0).map { Double($0.peakBytes) } ?? 0
+    let baseline = child(FanOut.task, 0).map { Double($0.peakBytes) } ?? 0
     var rows: [FanOutRow] = []
     // Stay well below the system's thread limit: past it, creating a thread fails, and
     // Foundation's `Thread` has no way to report that failure but to stop the process.
@@ -78,21 +128,20 @@ struct Benchmark {
     let capReason =
       maxThreads != nil
       ? "--max-threads \(threadCap)" : "half the limit of \(systemLimit) (\(source))"
-    for (paradigm, counts) in [("thread", threadCounts), ("task", taskCounts)] {
+    for (paradigm, counts, threads) in fanOutParadigms {
       for count in counts {
-        if paradigm == "thread" && count > threadCap {
-          limits.append("threads: stopped before \(count): \(capReason)")
+        if threads && count > threadCap {
+          limits.append("\(paradigm): stopped before \(count): \(capReason)")
           break
         }
         var samples: [Sample] = []
         for repetition in 1...repetitions {
-          progress("fan-out/join: \(paradigm)s × \(count), run \(repetition) of \(repetitions)")
+          progress("fan-out/join: \(paradigm) × \(count), run \(repetition) of \(repetitions)")
           guard let sample = child(paradigm, count) else { break }
           samples.append(sample)
         }
         guard samples.count == repetitions else {
-          limits.append(
-            "\(paradigm)s: \(count) workers failed to run (the child process did not finish)")
+          limits.append("\(paradigm): \(count) workers failed to run (the child did not finish)")
           break
         }
         let times = samples.map(\.seconds)
@@ -107,32 +156,116 @@ struct Benchmark {
             pageFaultsPerWorker: median(samples.map { Double($0.pageFaults) }) / Double(count)))
         // Creating threads one by one stops scaling long before memory runs out: stop once
         // the overhead is ten times the sleep itself.
-        if paradigm == "thread" && median(times) - sleep.seconds > 10 * sleep.seconds {
-          limits.append("threads: stopped after \(count): overhead over ten times the sleep")
+        if threads && median(times) - sleep.seconds > 10 * sleep.seconds {
+          limits.append("\(paradigm): stopped after \(count): overhead over ten times the sleep")
           break
         }
       }
     }
+
+    var ratios: [Ratio] = []
+    // Overhead per worker at one N, JoinableThread against a plain Thread, round by round.
+    progress("fan-out ratio: \(ratioWorkers) workers, \(repetitions) rounds")
+    var overheadRatios: [Double] = []
+    for _ in 1...repetitions {
+      guard let joinable = child(FanOut.joinableThread, ratioWorkers),
+        let plain = child(FanOut.plainThread, ratioWorkers)
+      else { break }
+      overheadRatios.append(
+        (joinable.seconds - sleep.seconds) / max(plain.seconds - sleep.seconds, 1e-9))
+    }
+    ratios.append(
+      Ratio(
+        name: "fan-out of \(ratioWorkers), overhead per worker: JoinableThread / Thread",
+        goal: "≤ 1.5", spread: Spread(overheadRatios)))
+
     let workers = 4
     progress("contended critical section: \(workers) workers × \(rounds) entries")
-    let critical = await CriticalSection.all(workers: workers, rounds: rounds)
+    var criticalRounds: [[CriticalSection.Result]] = []
+    for _ in 1...repetitions {
+      criticalRounds.append(await CriticalSection.all(workers: workers, rounds: rounds))
+    }
+    if python {
+      for index in criticalRounds.indices {
+        criticalRounds[index] += PythonWorkloads.criticalSection(workers: workers, rounds: rounds)
+      }
+    }
+    let critical = CriticalSection.Result.medians(criticalRounds)
+    for (other, goal) in [("actor (tasks)", ""), ("Mutex (threads)", "")] {
+      ratios.append(
+        Ratio(
+          name: "contended: AsyncLock / \(other), ops/s", goal: goal,
+          spread: Spread(
+            criticalRounds.compactMap { round in
+              round.ops("AsyncLock (tasks)").flatMap { lock in round.ops(other).map { lock / $0 } }
+            })))
+    }
+
+    progress("uncontended acquire and release, \(uncontended) times")
+    var uncontendedRounds: [[String: Double]] = []
+    for _ in 1...repetitions { uncontendedRounds.append(await Uncontended.all(uncontended)) }
+    let uncontendedSpread = Dictionary(
+      uniqueKeysWithValues: (uncontendedRounds.first ?? [:]).keys.map { key in
+        (key, Spread(uncontendedRounds.compactMap { $0[key] }))
+      })
+
     progress("startup cost of one worker")
-    let startups = [
-      "Thread: create, start, join": Startup.thread(repetitions: startups),
-      "Task: create, await": await Startup.task(repetitions: startups),
-    ]
+    var startupSamples: [String: [Double]] = [:]
+    var startRatios: [Double] = []
+    for _ in 1...repetitions {
+      let round = Startup.all(repetitions: startups / repetitions + 1)
+      for (key, values) in round { startupSamples[key, default: []] += values }
+      startRatios.append(
+        median(round[Startup.joinableStart]!) / max(median(round[Startup.plainStart]!), 1e-9))
+    }
+    startupSamples["Task: create, await"] = await Startup.task(repetitions: startups)
+    if python {
+      for (key, values) in PythonWorkloads.startup(repetitions: startups) {
+        startupSamples[key] = values
+      }
+    }
+    ratios.append(
+      Ratio(
+        name: "start() returns: JoinableThread (body blocks in the package's call) / Thread",
+        goal: "≤ 2", spread: Spread(startRatios)))
+
     progress("beyond the notebook: a queue of \(queuedItems) items, a pool over \(poolJobs) jobs")
-    let pipelines = await Pipelines.all(items: queuedItems, jobs: poolJobs)
+    var pipelineRounds: [[Pipelines.Result]] = []
+    for _ in 1...repetitions {
+      var round = await Pipelines.all(items: queuedItems, jobs: poolJobs)
+      if python { round += PythonWorkloads.pipelines(items: queuedItems, jobs: poolJobs) }
+      pipelineRounds.append(round)
+    }
+    let queueRatios: [(String, String, String)] = [
+      ("queue of 64: AsyncQueue (tasks)", "queue of 64: BlockingQueue (threads)", "≥ 1.0"),
+      ("queue of 64: AsyncQueue (tasks)", "queue of 64: asyncio.Queue (Python asyncio)", "≥ 0.5"),
+    ]
+    for (package, other, goal) in queueRatios {
+      let values = pipelineRounds.compactMap { round in
+        round.rate(package).flatMap { mine in round.rate(other).map { mine / $0 } }
+      }
+      guard !values.isEmpty else { continue }
+      ratios.append(
+        Ratio(name: "items/s: \(package) / \(other)", goal: goal, spread: Spread(values)))
+    }
     progress("")
     return Report(
       size: size, machine: machineDescription(), toolchain: toolchainDescription(),
+      python: pythonUnavailable.map { "Python rows skipped: \($0)" }
+        ?? PythonWorkloads.version ?? "python3",
       sleepMilliseconds: 100, repetitions: repetitions, fanOut: rows, limits: limits,
       criticalSection: critical, criticalSectionWorkers: workers, criticalSectionRounds: rounds,
-      startupMicroseconds: startups, pipelines: pipelines)
+      uncontendedNanoseconds: uncontendedSpread, startupMicroseconds: startupSamples,
+      pipelines: Pipelines.Result.medians(pipelineRounds), ratios: ratios)
   }
 
-  /// Runs one fan-out in a child process; `nil` if it did not finish cleanly.
+  /// Runs one fan-out in a child process (`python3` for the Python paradigms); `nil` if it did
+  /// not finish cleanly.
   func child(_ paradigm: String, _ count: Int) -> Sample? {
+    if paradigm == FanOut.pythonThread || paradigm == FanOut.pythonAsyncio {
+      return PythonWorkloads.fanOut(
+        paradigm == FanOut.pythonThread ? "thread" : "asyncio", count, sleepSeconds: sleep.seconds)
+    }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
     process.arguments = ["--child", paradigm, String(count)]
@@ -145,6 +278,14 @@ struct Benchmark {
     guard process.terminationStatus == 0 else { return nil }
     return try? JSONDecoder().decode(Sample.self, from: data)
   }
+}
+
+extension [CriticalSection.Result] {
+  func ops(_ mechanism: String) -> Double? { first { $0.mechanism == mechanism }?.opsPerSecond }
+}
+
+extension [Pipelines.Result] {
+  func rate(_ workload: String) -> Double? { first { $0.workload == workload }?.itemsPerSecond }
 }
 
 func machineDescription() -> String {

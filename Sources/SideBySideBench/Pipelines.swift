@@ -12,6 +12,21 @@ enum Pipelines {
     var items: Int
     var seconds: Double
     var itemsPerSecond: Double
+    /// Over the rounds, when this is their median: the slowest and fastest round.
+    var minItemsPerSecond: Double?
+    var maxItemsPerSecond: Double?
+
+    /// Each workload's median over `rounds`, in the first round's order.
+    static func medians(_ rounds: [[Result]]) -> [Result] {
+      (rounds.first ?? []).map { first in
+        let all = rounds.compactMap { $0.first { $0.workload == first.workload } }
+        let rates = all.map(\.itemsPerSecond)
+        return Result(
+          workload: first.workload, items: first.items, seconds: median(all.map(\.seconds)),
+          itemsPerSecond: median(rates), minItemsPerSecond: rates.min(),
+          maxItemsPerSecond: rates.max())
+      }
+    }
   }
 
   /// `items` integers through a queue of 64 places, one producer thread, one consumer thread.

@@ -27,12 +27,39 @@ extension Report {
     "KiB/worker", "faults/worker",
   ]
 
+  private func spread(_ median: Double, _ low: Double?, _ high: Double?, _ digits: Int) -> String {
+    guard let low, let high else { return fixed(median, digits) }
+    return "\(fixed(median, digits)) (\(fixed(low, digits))–\(fixed(high, digits)))"
+  }
+
   private var criticalLines: [[String]] {
     criticalSection.map {
-      [$0.mechanism, fixed($0.opsPerSecond / 1e6, 2), fixed($0.maxWaitMicroseconds, 0)]
+      [
+        $0.mechanism,
+        spread(
+          $0.opsPerSecond / 1e6, $0.minOpsPerSecond.map { $0 / 1e6 },
+          $0.maxOpsPerSecond.map { $0 / 1e6 }, 2),
+        fixed($0.maxWaitMicroseconds, 0),
+      ]
     }
   }
-  private static let criticalHeader = ["mechanism", "M ops/s", "longest wait µs"]
+  private static let criticalHeader = [
+    "mechanism", "M ops/s, median (min–max)", "longest wait µs, median",
+  ]
+
+  private var uncontendedLines: [[String]] {
+    uncontendedNanoseconds.sorted { $0.key < $1.key }.map {
+      [$0.key, spread($0.value.median, $0.value.min, $0.value.max, 0)]
+    }
+  }
+  private static let uncontendedHeader = ["acquire + release", "ns, median (min–max)"]
+
+  private var ratioLines: [[String]] {
+    ratios.map {
+      [$0.name, spread($0.spread.median, $0.spread.min, $0.spread.max, 2), $0.goal]
+    }
+  }
+  private static let ratioHeader = ["ratio, per round", "median (min–max)", "goal"]
 
   private var startupLines: [[String]] {
     startupMicroseconds.sorted { $0.key > $1.key }.map {
@@ -46,13 +73,20 @@ extension Report {
 
   private var pipelineLines: [[String]] {
     pipelines.map {
-      [$0.workload, String($0.items), fixed($0.seconds, 3), fixed($0.itemsPerSecond / 1e6, 3)]
+      [
+        $0.workload, String($0.items), fixed($0.seconds, 3),
+        spread(
+          $0.itemsPerSecond / 1e6, $0.minItemsPerSecond.map { $0 / 1e6 },
+          $0.maxItemsPerSecond.map { $0 / 1e6 }, 3),
+      ]
     }
   }
-  private static let pipelineHeader = ["workload", "items", "seconds", "M items/s"]
+  private static let pipelineHeader = [
+    "workload", "items", "seconds, median", "M items/s, median (min–max)",
+  ]
 
   private var heading: String {
-    "\(machine); \(toolchain); \(size.rawValue) run, \(repetitions) repetitions"
+    "\(machine); \(toolchain); \(python); \(size.rawValue) run, \(repetitions) repetitions"
   }
 
   /// Aligned columns for a terminal.
@@ -79,12 +113,17 @@ extension Report {
       3. Startup cost of one worker
       \(render(Self.startupHeader, startupLines))
 
+      \(render(Self.uncontendedHeader, uncontendedLines))
+
       4. Beyond the notebook: a bounded queue, a pool of workers
       \(render(Self.pipelineHeader, pipelineLines))
+
+      5. Ratios of figures taken in the same round
+      \(render(Self.ratioHeader, ratioLines))
       """
   }
 
-  /// Markdown tables and Mermaid charts, for Comparisons/Performance.md.
+  /// Markdown tables, for Comparisons/Performance.md.
   var markdown: String {
     func render(_ header: [String], _ rows: [[String]]) -> String {
       ([
@@ -92,19 +131,6 @@ extension Report {
         "|" + header.map { _ in " --- " }.joined(separator: "|") + "|",
       ]
         + rows.map { "| " + $0.joined(separator: " | ") + " |" }).joined(separator: "\n")
-    }
-    func chart(_ paradigm: String) -> String {
-      let rows = fanOut.filter { $0.paradigm == paradigm }
-      let overheads = rows.map { fixed(max($0.overheadSeconds, 0) * 1e6 / Double($0.workers), 2) }
-      return """
-        ```mermaid
-        xychart-beta
-            title "\(paradigm)s: overhead per worker (µs) against workers"
-            x-axis [\(rows.map { "\"\($0.workers)\"" }.joined(separator: ", "))]
-            y-axis "µs per worker"
-            bar [\(overheads.joined(separator: ", "))]
-        ```
-        """
     }
     return """
       Measured on \(heading).
@@ -115,10 +141,6 @@ extension Report {
 
       \(limits.map { "- Limit: " + $0 }.joined(separator: "\n"))
 
-      \(chart("thread"))
-
-      \(chart("task"))
-
       #### 2. Contended critical section, \(criticalSectionWorkers) workers × \(criticalSectionRounds) entries
 
       \(render(Self.criticalHeader, criticalLines))
@@ -127,9 +149,15 @@ extension Report {
 
       \(render(Self.startupHeader, startupLines))
 
+      \(render(Self.uncontendedHeader, uncontendedLines))
+
       #### 4. Beyond the notebook: a bounded queue, a pool of workers
 
       \(render(Self.pipelineHeader, pipelineLines))
+
+      #### 5. Ratios of figures taken in the same round
+
+      \(render(Self.ratioHeader, ratioLines))
       """
   }
 }

@@ -7,18 +7,40 @@ import ThreadsToTasksCore
 /// The simple-threading shape with `count` workers, each sleeping `sleep`: start them all, then
 /// join them all. Runs in a child process, so the peak memory is this workload's alone.
 enum FanOut {
-  static func threads(_ count: Int, sleep: Duration) -> Sample {
+  /// Foundation's `Thread`, its body `Thread.sleep`, joined through a `DispatchGroup`: what a
+  /// thread costs on this platform.
+  static let plainThread = "thread (Foundation Thread)"
+  /// The package's `JoinableThread`, with Python's start semantics, its body the package's own
+  /// blocking call: what the examples pay.
+  static let joinableThread = "thread (JoinableThread)"
+  static let task = "task"
+  static let pythonThread = "python thread"
+  static let pythonAsyncio = "python asyncio"
+
+  static func plainThreads(_ count: Int, sleep: Duration) -> Sample {
+    let start = ContinuousClock.now
+    let group = DispatchGroup()
+    for _ in 0..<count {
+      group.enter()
+      Thread {
+        Thread.sleep(forTimeInterval: sleep.seconds)
+        group.leave()
+      }.start()
+    }
+    let spawned = seconds(since: start)
+    group.wait()
+    return sample(since: start, spawned: spawned)
+  }
+
+  static func joinableThreads(_ count: Int, sleep: Duration) -> Sample {
     let start = ContinuousClock.now
     let workers = (0..<count).map { index in
-      JoinableThread(name: "worker-\(index)") { Thread.sleep(forTimeInterval: sleep.seconds) }
+      JoinableThread(name: "worker-\(index)") { packageSleep(sleep) }
     }
     for worker in workers { worker.start() }
     let spawned = seconds(since: start)
     for worker in workers { worker.join() }
-    let usage = resourceUsage()
-    return Sample(
-      seconds: seconds(since: start), spawnSeconds: spawned, peakBytes: usage.peakBytes,
-      pageFaults: usage.pageFaults)
+    return sample(since: start, spawned: spawned)
   }
 
   static func tasks(_ count: Int, sleep: Duration) async -> Sample {
@@ -31,11 +53,21 @@ enum FanOut {
       spawned = seconds(since: start)
       await workers.waitForAll()
     }
+    return sample(since: start, spawned: spawned)
+  }
+
+  private static func sample(since start: ContinuousClock.Instant, spawned: Double) -> Sample {
     let usage = resourceUsage()
     return Sample(
       seconds: seconds(since: start), spawnSeconds: spawned, peakBytes: usage.peakBytes,
       pageFaults: usage.pageFaults)
   }
+}
+
+/// A sleep in one of the package's own blocking calls, which tell `JoinableThread.start()` that
+/// the thread blocks: a timed wait on an event nobody sets.
+func packageSleep(_ duration: Duration) {
+  ThreadingEvent().wait(timeout: duration)
 }
 
 /// The synchronizing shape without sleeping: `workers` workers each enter a short critical
@@ -46,6 +78,21 @@ enum CriticalSection {
     var mechanism: String
     var opsPerSecond: Double
     var maxWaitMicroseconds: Double
+    /// Over the rounds, when this is their median: the slowest and fastest round.
+    var minOpsPerSecond: Double?
+    var maxOpsPerSecond: Double?
+
+    /// Each mechanism's median over `rounds`, in the first round's order.
+    static func medians(_ rounds: [[Result]]) -> [Result] {
+      (rounds.first ?? []).map { first in
+        let all = rounds.compactMap { $0.first { $0.mechanism == first.mechanism } }
+        let ops = all.map(\.opsPerSecond)
+        return Result(
+          mechanism: first.mechanism, opsPerSecond: median(ops),
+          maxWaitMicroseconds: median(all.map(\.maxWaitMicroseconds)),
+          minOpsPerSecond: ops.min(), maxOpsPerSecond: ops.max())
+      }
+    }
   }
 
   /// Runs `enter` from `workers` threads and measures.
@@ -149,15 +196,57 @@ enum CriticalSection {
   }
 }
 
-/// The cost of one worker: create, start and join one `Thread`, or create and await one `Task`.
+/// The cost of one worker: create, start and join one `Thread`, or create and await one `Task`;
+/// and how long `start()` takes to return, which for `JoinableThread` includes Python's wait for
+/// the new thread to run up to its first blocking call.
 enum Startup {
-  static func thread(repetitions: Int) -> [Double] {
-    (0..<repetitions).map { _ in
+  static let plainStart = "Thread: start() returns"
+  static let joinableStart = "JoinableThread: start() returns, body blocks in the package's call"
+  static let unseenStart =
+    "JoinableThread: start() returns, body blocks in Thread.sleep (unseen: the 5 ms interval)"
+
+  /// Every thread figure, `repetitions` samples each.
+  static func all(repetitions: Int) -> [String: [Double]] {
+    var samples: [String: [Double]] = [:]
+    samples["Thread: create, start, join"] = (0..<repetitions).map { _ in
       let start = ContinuousClock.now
-      let thread = JoinableThread(name: "one") {}
-      thread.start()
-      thread.join()
+      let group = DispatchGroup()
+      group.enter()
+      Thread { group.leave() }.start()
+      group.wait()
       return seconds(since: start) * 1e6
+    }
+    samples[plainStart] = (0..<repetitions).map { _ in
+      let release = DispatchSemaphore(value: 0)
+      let done = DispatchSemaphore(value: 0)
+      let thread = Thread {
+        release.wait()
+        done.signal()
+      }
+      let start = ContinuousClock.now
+      thread.start()
+      let returned = seconds(since: start) * 1e6
+      release.signal()
+      done.wait()
+      return returned
+    }
+    samples[joinableStart] = joinable(repetitions) { packageSleep(.milliseconds(1)) }
+    // Fewer: each costs the full switch interval.
+    samples[unseenStart] = joinable(min(repetitions, 50)) { Thread.sleep(forTimeInterval: 0.001) }
+    return samples
+  }
+
+  /// `start()` latency of a `JoinableThread` running `body`, in microseconds.
+  private static func joinable(_ repetitions: Int, _ body: @escaping @Sendable () -> Void)
+    -> [Double]
+  {
+    (0..<repetitions).map { _ in
+      let thread = JoinableThread(name: "one", target: body)
+      let start = ContinuousClock.now
+      thread.start()
+      let returned = seconds(since: start) * 1e6
+      thread.join()
+      return returned
     }
   }
 
@@ -169,6 +258,40 @@ enum Startup {
       samples.append(seconds(since: start) * 1e6)
     }
     return samples
+  }
+}
+
+/// Acquire and release with nobody else asking, in nanoseconds per pair.
+enum Uncontended {
+  /// Synchronous: `NSLock.lock()` is unavailable in async code.
+  private static func nsLockPairs(_ lock: NSLock, _ times: Int) -> Double {
+    let start = ContinuousClock.now
+    for _ in 0..<times {
+      lock.lock()
+      lock.unlock()
+    }
+    return seconds(since: start) * 1e9 / Double(times)
+  }
+
+  static func all(_ times: Int) async -> [String: Double] {
+    let lock = AsyncLock()
+    let semaphore = AsyncSemaphore(1)
+    let nsLock = NSLock()
+    var results: [String: Double] = [:]
+    var start = ContinuousClock.now
+    for _ in 0..<times {
+      _ = try? await lock.acquire()
+      lock.release()
+    }
+    results["AsyncLock (tasks)"] = seconds(since: start) * 1e9 / Double(times)
+    start = ContinuousClock.now
+    for _ in 0..<times {
+      try? await semaphore.acquire()
+      try? semaphore.release()
+    }
+    results["AsyncSemaphore(1) (tasks)"] = seconds(since: start) * 1e9 / Double(times)
+    results["NSLock (threads)"] = nsLockPairs(nsLock, times)
+    return results
   }
 }
 

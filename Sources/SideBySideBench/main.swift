@@ -6,8 +6,11 @@
 //    its peak memory is its own;
 // 2. a contended critical section (synchronizing-threads without the sleeps): NSLock, Mutex, an
 //    actor and AsyncLock: operations per second and the longest wait;
-// 3. the cost of one worker: create, start and join a Thread; create and await a Task;
-// 4. beyond the notebook: a bounded queue (BlockingQueue, AsyncQueue) and a pool of four.
+// 3. the cost of one worker: create, start and join a Thread; create and await a Task; how long
+//    `start()` takes to return; an uncontended acquire and release;
+// 4. beyond the notebook: a bounded queue (BlockingQueue, AsyncQueue) and a pool of four;
+// with `python3` (3.11+) on PATH, the same workloads in Python (threads and asyncio) in the same
+// run, as rows of the same tables; and ratios of figures taken in the same round.
 // Medians of several repetitions, with min–max. Timings live here, never in the tests.
 import Foundation
 import ThreadsToTasksCore
@@ -18,8 +21,11 @@ let sleep = Duration.milliseconds(100)
 // A child process: measure one fan-out and print it as JSON.
 if arguments.first == "--child", arguments.count == 3, let count = Int(arguments[2]) {
   let sample =
-    arguments[1] == "thread"
-    ? FanOut.threads(count, sleep: sleep) : await FanOut.tasks(count, sleep: sleep)
+    switch arguments[1] {
+    case FanOut.plainThread: FanOut.plainThreads(count, sleep: sleep)
+    case FanOut.joinableThread: FanOut.joinableThreads(count, sleep: sleep)
+    default: await FanOut.tasks(count, sleep: sleep)
+    }
   print(String(decoding: try JSONEncoder().encode(sample), as: UTF8.self))
   exit(0)
 }
