@@ -220,9 +220,9 @@ struct ToolboxTests {
       "\(verdict.differences)")
   }
 
-  @Test("Barrier (threads) is reusable: three rounds, nobody in round r+1 before all finished r")
+  @Test("ThreadingBarrier (threads) is reusable: three rounds, nobody in round r+1 before all finished r")
   func threadBarrierRounds() async {
-    let meeting = ThreadVersions.Barrier(3)
+    let meeting = ThreadVersions.ThreadingBarrier(3)
     let log = Locked<[(thread: Int, round: Int)]>([])
     let indices = Locked<[Int]>([])
     await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in

@@ -89,10 +89,23 @@ func producerConsumerOverAsyncStream() async throws {
 
 // MARK: - from Sources/TaskVersions/Support/AsyncQueue.swift
 
+/// Python's `queue.Empty`: a `get` that may not wait, or whose time ran out, found no item.
+public struct Empty: Error, CustomStringConvertible {
+  /// Python's name for it (`str(queue.Empty())` is empty).
+  public var description: String { "Empty" }
+}
+
+/// Python's `queue.Full`: a `put` that may not wait, or whose time ran out, found no room; the
+/// item was not put.
+public struct Full: Error, CustomStringConvertible {
+  /// Python's name for it (`str(queue.Full())` is empty).
+  public var description: String { "Full" }
+}
+
 /// Python's `queue.Queue(maxsize)` for tasks: a bounded channel. `put` suspends while the queue
 /// is full, `get` while it is empty, and `join` until every item put has been marked done with
 /// `taskDone`. Items come out in the order they went in; waiters are served first come, first
-/// served; a `maxsize` of 0 means no bound, as in Python.
+/// served; a `maxsize` of 0 or less means no bound, as in Python.
 ///
 /// `AsyncStream` is not this: its `yield` never waits. With `.unbounded` a fast producer fills
 /// memory; with `.bufferingOldest(n)` or `.bufferingNewest(n)` a full buffer drops items. Only a
@@ -101,178 +114,445 @@ func producerConsumerOverAsyncStream() async throws {
 /// Cancellation: a task cancelled while it waits in `put` leaves without putting and throws
 /// `CancellationError`; one cancelled in `get` leaves without taking and throws, unless an item
 /// was already handed to it, which it then returns, so no item is ever lost. `join` throws too.
-public final class AsyncQueue<Element: Sendable>: Sendable {
-  private struct State {
-    var buffer: [Element] = []
+/// A timed `get` or `put` is decided under the queue's own lock: at the deadline the item was
+/// taken (returned) or put, or it was not (`Empty`, `Full`) — never taken and lost, never put
+/// and reported as not.
+///
+/// | Python | Swift | |
+/// | --- | --- | --- |
+/// | `queue.Queue(2)`; `Queue(0)`, `Queue(-1)`: no bound | `AsyncQueue(maxsize: 2)`; `maxsize: 0`, `-1`: no bound | same |
+/// | `q.put(x)` | `try await q.put(x)` | same; throws `CancellationError` if cancelled first |
+/// | `q.put(x, timeout=1)`, raises `queue.Full` | `try await q.put(x, timeout: 1)` (notebook seconds) or `timeout: .milliseconds(20)`, throws `Full` | same |
+/// | `q.put(x, timeout=0)`; `q.put(x, block=False)`, `q.put_nowait(x)` | `put(x, timeout: 0)`; `try q.putNowait(x)` | same: a try |
+/// | `q.put(x, timeout=-1)` on a bounded queue: `ValueError: 'timeout' must be a non-negative number` | `put(x, timeout: -1)` | same words, thrown as `ValueError` (unbounded: never waits, so never refused, as in Python) |
+/// | `q.get()` | `try await q.get()` | same; throws `CancellationError` if cancelled before an item was handed to it |
+/// | `q.get(timeout=1)`, raises `queue.Empty` | `try await q.get(timeout: 1)`, throws `Empty` | same |
+/// | `q.get(timeout=0)`; `q.get(block=False)`, `q.get_nowait()` | `get(timeout: 0)`; `try q.getNowait()` | same: a try |
+/// | `q.get(timeout=-1)`: `ValueError: 'timeout' must be a non-negative number` | `get(timeout: -1)` | same words, thrown as `ValueError` |
+/// | `q.get(timeout=1e10)`: `OverflowError` | `get(timeout: .max)` | different: clamped to a wait of 10⁹ s |
+/// | `q.task_done()` | `q.taskDone()` | same |
+/// | `q.task_done()` too often: `ValueError: task_done() called too many times` | `q.taskDone()` | same words, but a trap (`fatalError`): a bug in the caller, and `taskDone()` does not throw |
+/// | `q.join()` | `try await q.join()` | same; throws `CancellationError` if cancelled |
+/// | `q.qsize()` | `q.count` | same |
+public final class AsyncQueue<Element: Sendable>: @unchecked Sendable {
+  // safe: `state` and the three lines are read and written only while holding `lock`.
+  private struct State: Sendable {
+    var buffer = Buffer()
     var unfinished = 0
-    var getters: [(id: Int, turn: CheckedContinuation<Element, any Error>)] = []
-    var putters: [(id: Int, item: Element, turn: CheckedContinuation<Void, any Error>)] = []
-    var joiners: [(id: Int, turn: CheckedContinuation<Void, any Error>)] = []
-    var nextID = 0
-
-    mutating func newID() -> Int {
-      defer { nextID += 1 }
-      return nextID
+  }
+  private let getters = WaitLine<Void, Element>()
+  private let putters = WaitLine<Element, Void>()
+  private let joiners = WaitLine<Void, Void>()
+  /// The items, first in first out: an array read from a moving head (no copy per `get`).
+  private struct Buffer: Sendable {
+    private var items: [Element?] = []
+    private var head = 0
+    var count: Int { items.count - head }
+    mutating func append(_ item: Element) { items.append(item) }
+    mutating func removeFirst() -> Element {
+      defer {
+        items[head] = nil
+        head += 1
+        if head == items.count {
+          items.removeAll(keepingCapacity: true)
+          head = 0
+        } else if head >= 64 && head * 2 >= items.count {
+          items.removeFirst(head)
+          head = 0
+        }
+      }
+      return items[head]!
     }
   }
-  private let state = Locked(State())
+  private let lock = NSLock()
+  private var state = State()
   private let maxsize: Int
 
-  /// What a `put` found under the lock.
-  private enum PutOutcome {
-    case cancelled, accepted, handed(CheckedContinuation<Element, any Error>), waits
-  }
-  /// What a `get` found under the lock.
-  private enum GetOutcome {
-    case cancelled, taken(Element, CheckedContinuation<Void, any Error>?), waits
-  }
-
-  /// A queue holding at most `maxsize` items (0: no bound). Python: `queue.Queue(maxsize)`.
+  /// A queue holding at most `maxsize` items (0 or less: no bound). Python: `queue.Queue(maxsize)`.
   public init(maxsize: Int = 0) { self.maxsize = maxsize }
 
   /// Puts `item` at the back, first suspending until there is room. Python: `q.put(item)`.
   /// - Throws: `CancellationError` if the task is cancelled before the item went in.
   public func put(_ item: Element) async throws {
-    let id = state.withLock { $0.newID() }
-    try await withTaskCancellationHandler {
-      try await withCheckedThrowingContinuation { (turn: CheckedContinuation<Void, any Error>) in
-        let outcome = state.withLock { state -> PutOutcome in
-          if Task.isCancelled { return .cancelled }
-          if !state.getters.isEmpty {
-            // A task waits in `get`: the item goes straight to it.
-            state.unfinished += 1
-            return .handed(state.getters.removeFirst().turn)
-          }
-          if maxsize == 0 || state.buffer.count < maxsize {
-            state.buffer.append(item)
-            state.unfinished += 1
-            return .accepted
-          }
-          state.putters.append((id, item, turn))
-          return .waits
-        }
-        switch outcome {
-        case .cancelled: turn.resume(throwing: CancellationError())
-        case .accepted: turn.resume()
-        case .handed(let getter):
-          getter.resume(returning: item)
-          turn.resume()
-        case .waits: break
-        }
+    _ = try await put(item, until: .never)
+  }
+
+  /// Python: `q.put(item, timeout=seconds)`, in notebook seconds (paced in a run). 0 is a try; a
+  /// wait longer than 10⁹ s is clamped to that.
+  /// - Throws: `Full` if there was no room before `seconds` passed (the item was not put);
+  ///   `ValueError` for a negative `seconds` on a bounded queue, as Python raises;
+  ///   `CancellationError` if the task is cancelled before the item went in.
+  public func put(_ item: Element, timeout seconds: Int) async throws {
+    if seconds < 0 && maxsize > 0 { throw Self.negativeTimeout }
+    guard try await put(item, until: .at(seconds <= 0 ? .now : timeoutDeadline(seconds))) else {
+      throw Full()
+    }
+  }
+
+  /// `put(_:timeout:)` with a real-time `Duration`, for a wait shorter than a second.
+  public func put(_ item: Element, timeout: Duration) async throws {
+    if timeout < .zero && maxsize > 0 { throw Self.negativeTimeout }
+    guard try await put(item, until: .at(timeoutDeadline(timeout))) else { throw Full() }
+  }
+
+  /// Python: `q.put_nowait(item)`, `q.put(item, block=False)`: puts it if there is room.
+  /// - Throws: `Full` if there is none (the item was not put); `CancellationError` if the task
+  ///   is cancelled.
+  public func putNowait(_ item: Element) throws {
+    switch enter(item, until: .at(.now)) {
+    case .cancelled: throw CancellationError()
+    case .handed(let wake):
+      wake.resume()
+    case .accepted: break
+    case .full, .waits: throw Full()
+    }
+  }
+
+  /// What a `put` found under the lock.
+  private enum PutEntry {
+    case cancelled, accepted, handed(WaitLine<Void, Element>.Wake), full, waits(Int)
+  }
+
+  /// Puts `item` or hands it to a waiting getter, or — room none — a try (`deadline` passed)
+  /// fails, or the caller takes a place in line. Under the lock.
+  private func enter(_ item: Element, until deadline: Deadline) -> PutEntry {
+    lock.lock()
+    defer { lock.unlock() }
+    if Task.isCancelled { return .cancelled }
+    if let served = getters.serveFirst({ _ in item }) {
+      // A task waits in `get`: the item goes straight to it.
+      state.unfinished += 1
+      return served.wake.map { .handed($0) } ?? .accepted
+    }
+    if maxsize <= 0 || state.buffer.count < maxsize {
+      state.buffer.append(item)
+      state.unfinished += 1
+      return .accepted
+    }
+    if case .at(let instant) = deadline, instant <= .now { return .full }
+    return .waits(putters.join(item))
+  }
+
+  /// Puts `item`, waiting for room until `deadline` (`nil`: for good); whether it was put.
+  private func put(_ item: Element, until deadline: Deadline) async throws -> Bool {
+    // The fast path: one lock, no continuation, when there is room or a getter waits.
+    switch enter(item, until: deadline) {
+    case .cancelled: throw CancellationError()
+    case .accepted: return true
+    case .handed(let wake):
+      wake.resume()
+      return true
+    case .full: return false
+    case .waits(let id):
+      switch await waitInLine(id, putters, under: lock, until: deadline) {
+      // Accepted, even if cancelled in the same instant: the item is in, so it says so.
+      case .granted: return true
+      case .timedOut: return false
+      case .cancelled: throw CancellationError()
       }
-    } onCancel: {
-      // Still waiting: leave without putting. Already accepted: nothing to undo.
-      let turn = state.withLock { state in
-        state.putters.firstIndex { $0.id == id }.map { state.putters.remove(at: $0).turn }
-      }
-      turn?.resume(throwing: CancellationError())
     }
   }
 
   /// Takes the item at the front, first suspending until there is one. Python: `q.get()`.
   /// - Throws: `CancellationError` if the task is cancelled before an item was handed to it.
   public func get() async throws -> Element {
-    let id = state.withLock { $0.newID() }
-    return try await withTaskCancellationHandler {
-      try await withCheckedThrowingContinuation {
-        (turn: CheckedContinuation<Element, any Error>) in
-        let outcome = state.withLock { state -> GetOutcome in
-          if Task.isCancelled { return .cancelled }
-          guard !state.buffer.isEmpty else {
-            state.getters.append((id, turn))
-            return .waits
-          }
-          let item = state.buffer.removeFirst()
-          // Room again: the longest-waiting producer's item goes in.
-          guard !state.putters.isEmpty else { return .taken(item, nil) }
-          let putter = state.putters.removeFirst()
-          state.buffer.append(putter.item)
-          state.unfinished += 1
-          return .taken(item, putter.turn)
-        }
-        switch outcome {
-        case .cancelled: turn.resume(throwing: CancellationError())
-        case .taken(let item, let putter):
-          putter?.resume()
-          turn.resume(returning: item)
-        case .waits: break
-        }
-      }
-    } onCancel: {
-      // Still waiting: leave empty-handed. Already handed an item: it returns it.
-      let turn = state.withLock { state in
-        state.getters.firstIndex { $0.id == id }.map { state.getters.remove(at: $0).turn }
-      }
-      turn?.resume(throwing: CancellationError())
+    guard let item = try await get(until: .never) else { throw Empty() }
+    return item
+  }
+
+  /// Python: `q.get(timeout=seconds)`, in notebook seconds (paced in a run). 0 is a try; a wait
+  /// longer than 10⁹ s is clamped to that.
+  /// - Throws: `Empty` if no item came before `seconds` passed; `ValueError` for a negative
+  ///   `seconds`, as Python raises; `CancellationError` if the task is cancelled before an item
+  ///   was handed to it.
+  public func get(timeout seconds: Int) async throws -> Element {
+    guard seconds >= 0 else { throw Self.negativeTimeout }
+    guard let item = try await get(until: .at(seconds == 0 ? .now : timeoutDeadline(seconds)))
+    else {
+      throw Empty()
+    }
+    return item
+  }
+
+  /// `get(timeout:)` with a real-time `Duration`, for a wait shorter than a second.
+  public func get(timeout: Duration) async throws -> Element {
+    guard timeout >= .zero else { throw Self.negativeTimeout }
+    guard let item = try await get(until: .at(timeoutDeadline(timeout))) else { throw Empty() }
+    return item
+  }
+
+  /// Python: `q.get_nowait()`, `q.get(block=False)`: takes the front item if there is one.
+  /// - Throws: `Empty` if there is none; `CancellationError` if the task is cancelled.
+  public func getNowait() throws -> Element {
+    switch take(until: .at(.now)) {
+    case .cancelled: throw CancellationError()
+    case .taken(let item, let putter):
+      putter?.resume()
+      return item
+    case .empty, .waits: throw Empty()
     }
   }
 
-  /// Marks one item taken by `get()` as done. Python: `q.task_done()`, which raises `ValueError`
-  /// when called more times than there were items; here that is a programming error that traps.
-  public func taskDone() {
-    let woken = state.withLock { state -> [CheckedContinuation<Void, any Error>] in
-      precondition(state.unfinished > 0, "taskDone() called more times than there were items")
-      state.unfinished -= 1
-      guard state.unfinished == 0 else { return [] }
-      defer { state.joiners = [] }
-      return state.joiners.map(\.turn)
+  /// What a `get` found under the lock.
+  private enum GetEntry {
+    case cancelled, taken(Element, WaitLine<Element, Void>.Wake?), empty, waits(Int)
+  }
+
+  /// Takes the front item — and lets the longest-waiting producer's item in behind — or a try
+  /// (`deadline` passed) fails, or the caller takes a place in line. Under the lock.
+  private func take(until deadline: Deadline) -> GetEntry {
+    lock.lock()
+    defer { lock.unlock() }
+    if Task.isCancelled { return .cancelled }
+    guard state.buffer.count == 0 else {
+      let item = state.buffer.removeFirst()
+      // Room again: the longest-waiting producer's item goes in.
+      guard let served = putters.serveFirst({ _ in () }) else { return .taken(item, nil) }
+      state.buffer.append(served.payload)
+      state.unfinished += 1
+      return .taken(item, served.wake)
     }
+    if case .at(let instant) = deadline, instant <= .now { return .empty }
+    return .waits(getters.join(()))
+  }
+
+  /// Takes an item, waiting for one until `deadline` (`nil`: for good); `nil` if none came.
+  private func get(until deadline: Deadline) async throws -> Element? {
+    // The fast path: one lock, no continuation, when an item is there.
+    switch take(until: deadline) {
+    case .cancelled: throw CancellationError()
+    case .taken(let item, let putter):
+      putter?.resume()
+      return item
+    case .empty: return nil
+    case .waits(let id):
+      switch await waitInLine(id, getters, under: lock, until: deadline) {
+      // Handed an item, even if cancelled in the same instant: it returns it, so none is lost.
+      case .granted(let item): return item
+      case .timedOut: return nil
+      case .cancelled: throw CancellationError()
+      }
+    }
+  }
+
+  private static var negativeTimeout: ValueError {
+    ValueError(message: "'timeout' must be a non-negative number")
+  }
+
+  /// Marks one item taken by `get()` as done. Python: `q.task_done()`.
+  ///
+  /// Called more times than items were put, it traps with Python's message, "task_done() called
+  /// too many times" (Python raises `ValueError`; here it is a bug in the caller, and `taskDone()`
+  /// cannot throw). A trap, not a `precondition`, which an optimized build drops without a word.
+  public func taskDone() {
+    let woken = lock.withLock { () -> [WaitLine<Void, Void>.Wake]? in
+      guard state.unfinished > 0 else { return nil }
+      state.unfinished -= 1
+      return state.unfinished == 0 ? joiners.serveAll(()) : []
+    }
+    guard let woken else { fatalError("task_done() called too many times") }
     for joiner in woken { joiner.resume() }
   }
 
   /// Suspends until every item put so far has been marked done. Python: `q.join()`.
   /// - Throws: `CancellationError` if the task is cancelled first.
   public func join() async throws {
-    let id = state.withLock { $0.newID() }
-    try await withTaskCancellationHandler {
-      try await withCheckedThrowingContinuation { (turn: CheckedContinuation<Void, any Error>) in
-        let outcome = state.withLock { state -> Bool? in
-          if Task.isCancelled { return nil }
-          if state.unfinished == 0 { return true }
-          state.joiners.append((id, turn))
-          return false
-        }
-        switch outcome {
-        case nil: turn.resume(throwing: CancellationError())
-        case true?: turn.resume()
-        case false?: break
-        }
+    let entry = lock.withLock { () -> LineEntry in
+      if Task.isCancelled { return .cancelled }
+      if state.unfinished == 0 { return .served }
+      return .waits(joiners.join(()))
+    }
+    switch entry {
+    case .cancelled: throw CancellationError()
+    case .served, .timedOut: return
+    case .waits(let id):
+      if case .cancelled = await waitInLine(id, joiners, under: lock, until: .never) {
+        throw CancellationError()
       }
-    } onCancel: {
-      let turn = state.withLock { state in
-        state.joiners.firstIndex { $0.id == id }.map { state.joiners.remove(at: $0).turn }
-      }
-      turn?.resume(throwing: CancellationError())
     }
   }
 
   /// How many items wait in the queue now. Python: `q.qsize()`.
-  public var count: Int { state.withLock { $0.buffer.count } }
+  public var count: Int { lock.withLock { state.buffer.count } }
 
   /// How many tasks wait in `put` and in `get` now.
   public var waiting: (putters: Int, getters: Int) {
-    state.withLock { ($0.putters.count, $0.getters.count) }
+    lock.withLock { (putters.count, getters.count) }
   }
 
   /// How many tasks wait in `join()` for every `taskDone()`.
-  public var waitingJoiners: Int { state.withLock { $0.joiners.count } }
+  public var waitingJoiners: Int { lock.withLock { joiners.count } }
+}
+
+// MARK: - from Sources/TaskVersions/Support/AsyncSemaphore.swift
+
+/// Python's `ValueError`, where a call refuses an argument (a negative timeout): `message` is
+/// Python's own.
+public struct ValueError: Error, Equatable, CustomStringConvertible {
+  /// Python's message, as `str(error)` gives it.
+  public let message: String
+  /// The message.
+  public var description: String { message }
+}
+
+// MARK: - Waiting in line (shared by `AsyncSemaphore`, `AsyncLock` and `AsyncQueue`)
+
+/// How long a call may wait: for good, or until an instant (one already past: a try). Not a
+/// `ContinuousClock.Instant?`: an optional of that type costs a generic metadata look-up at every
+/// copy, which was most of an uncontended acquire's time.
+enum Deadline {
+  case never
+  case at(ContinuousClock.Instant)
+}
+
+/// What a call found under its type's lock: served at once, or a ticket in the line.
+enum LineEntry {
+  case cancelled, served, timedOut, waits(Int)
+}
+
+/// How a wait in a `WaitLine` ended.
+enum WaitOutcome<Granted: Sendable>: Sendable {
+  /// Served: handed what it waited for.
+  case granted(Granted)
+  /// Its deadline passed first; it left the line empty-handed.
+  case timedOut
+  /// Its task was cancelled first; it left the line empty-handed.
+  case cancelled
+}
+
+/// Tasks waiting, first come, first served, for what a type hands out under its own lock (a
+/// place, an item, room for an item). Each waiter holds a ticket; every change — served, timed
+/// out, cancelled — happens under the type's lock, so a waiter leaves the line exactly once, with
+/// exactly one outcome. A waiter joins the line before it suspends; an outcome decided in between
+/// is kept for it and handed over when it suspends. So each continuation is resumed exactly once,
+/// by construction: hence an `UnsafeContinuation` (a `CheckedContinuation`'s checks, and its
+/// resilient layout, cost a generic metadata look-up per copy on the fast path).
+///
+/// A class, so that the owner's lock guards it in place (a struct reached through a key path was
+/// copied on every change). Every method must be called holding the owner's `NSLock`.
+final class WaitLine<Payload: Sendable, Granted: Sendable>: @unchecked Sendable {
+  // safe: every read and write happens under the owning type's `NSLock` (see above).
+  typealias Turn = UnsafeContinuation<WaitOutcome<Granted>, Never>
+
+  /// A waiter to resume once the type's lock is let go.
+  struct Wake: Sendable {
+    fileprivate let turn: Turn
+    fileprivate let outcome: WaitOutcome<Granted>
+    /// Resumes the waiter with its outcome.
+    func resume() { turn.resume(returning: outcome) }
+  }
+
+  private var line: [(id: Int, payload: Payload, turn: Turn?)] = []
+  private var decided: [Int: WaitOutcome<Granted>] = [:]
+  private var nextID = 0
+
+  /// Whether nobody waits.
+  var isEmpty: Bool { line.isEmpty }
+  /// How many wait.
+  var count: Int { line.count }
+
+  /// Joins the back of the line with `payload`; returns the ticket.
+  func join(_ payload: Payload) -> Int {
+    defer { nextID += 1 }
+    line.append((nextID, payload, nil))
+    return nextID
+  }
+
+  /// Serves the first waiter: takes it out of the line with what `grant` gives it. Returns its
+  /// payload, and whom to wake (none if it has not suspended yet: it finds its outcome then).
+  func serveFirst(
+    _ grant: (Payload) -> Granted
+  ) -> (payload: Payload, wake: Wake?)? {
+    guard !line.isEmpty else { return nil }
+    let first = line.removeFirst()
+    return (first.payload, settle(first.id, first.turn, .granted(grant(first.payload))))
+  }
+
+  /// Serves every waiter at once (a queue's `join` when the last task is done).
+  func serveAll(_ granted: Granted) -> [Wake] {
+    var woken: [Wake] = []
+    while let served = serveFirst({ _ in granted }) { served.wake.map { woken.append($0) } }
+    return woken
+  }
+
+  /// Takes the waiter `id` out of the line with `outcome` (timed out, cancelled), unless it was
+  /// served first; whom to wake.
+  func leave(_ id: Int, _ outcome: WaitOutcome<Granted>) -> Wake? {
+    guard let index = line.lastIndex(where: { $0.id == id }) else { return nil }
+    let waiter = line.remove(at: index)
+    return settle(id, waiter.turn, outcome)
+  }
+
+  /// The waiter `id` suspends with `turn`: its outcome, if one was decided in between.
+  func suspend(_ id: Int, _ turn: Turn) -> WaitOutcome<Granted>? {
+    if let outcome = decided.removeValue(forKey: id) { return outcome }
+    if let index = line.lastIndex(where: { $0.id == id }) { line[index].turn = turn }
+    return nil
+  }
+
+  private func settle(
+    _ id: Int, _ turn: Turn?, _ outcome: WaitOutcome<Granted>
+  ) -> Wake? {
+    guard let turn else {
+      decided[id] = outcome
+      return nil
+    }
+    return Wake(turn: turn, outcome: outcome)
+  }
+}
+
+/// Waits with ticket `id` in `line`, guarded by `lock`, until served, `deadline` passes (`nil`:
+/// never), or the task is cancelled. The deadline is a child task that, when its sleep ends,
+/// takes the waiter out of the line under the lock — unless it was served first.
+func waitInLine<Payload: Sendable, Granted: Sendable>(
+  _ id: Int, _ line: WaitLine<Payload, Granted>, under lock: NSLock,
+  until deadline: Deadline
+) async -> WaitOutcome<Granted> {
+  guard case .at(let deadline) = deadline else { return await suspend(id, line, under: lock) }
+  return await withTaskGroup { timer in
+    timer.addTask {
+      // Cancelled: the wait is over, or the task was cancelled, which its handler settles. A
+      // stop request (in a run) ends the sleep too: it times out then.
+      do { try await sleep(until: deadline) } catch { if Task.isCancelled { return } }
+      lock.withLock { line.leave(id, .timedOut) }?.resume()
+    }
+    let outcome = await suspend(id, line, under: lock)
+    timer.cancelAll()
+    return outcome
+  }
+}
+
+private func suspend<Payload: Sendable, Granted: Sendable>(
+  _ id: Int, _ line: WaitLine<Payload, Granted>, under lock: NSLock
+) async -> WaitOutcome<Granted> {
+  await withTaskCancellationHandler {
+    await withUnsafeContinuation { (turn: WaitLine<Payload, Granted>.Turn) in
+      if let outcome = lock.withLock({ line.suspend(id, turn) }) {
+        turn.resume(returning: outcome)
+      }
+    }
+  } onCancel: {
+    lock.withLock { line.leave(id, .cancelled) }?.resume()
+  }
+}
+
+/// The longest wait a timeout asks for: 10⁹ real seconds, about 31 years. Longer ones (`Int.max`
+/// notebook seconds, `Duration.seconds(Int64.max)`) are clamped to it, where `Task.sleep(until:)`
+/// would trap ("Not enough bits") and Python raises `OverflowError` past `TIMEOUT_MAX`.
+let longestWait = Duration.seconds(1_000_000_000)
+
+/// When a timeout of `seconds` notebook seconds that begins now ends (paced in a run), clamped.
+func timeoutDeadline(_ seconds: Int) -> ContinuousClock.Instant {
+  min(sleepDeadline(seconds), .now + longestWait)
+}
+
+/// When a timeout of `duration` (real time) that begins now ends, clamped; a negative one has
+/// already passed.
+func timeoutDeadline(_ duration: Duration) -> ContinuousClock.Instant {
+  .now + min(duration, longestWait)
 }
 
 // MARK: - from Sources/TaskVersions/Support/Python.swift
-
-// What Python's `print`, `time.sleep`, `time.ctime`, `random.randint` and the `threading`
-// module's functions are to the task examples. An example calls them as plain functions; inside a
-// run they print into the run's transcript, under the name of the task that prints, and sleep on
-// the run's clock; outside a run they do what a plain program does (`Swift.print`, `Task.sleep`,
-// the real date). The standalone programs on the pages define them in a few lines.
-
-/// The run the current task belongs to. A task-local value: every child task and every `Task`
-/// an example starts inherits it, so runs side by side never mix.
-enum RunContext {
-  @TaskLocal static var current: ExampleContext?
-  /// The name a task's lines go under when it has no `Task.name` (see `named`).
-  @TaskLocal static var lane: String?
-}
 
 /// Python: `print(*items)`: the items joined by spaces, `True`/`False` for a `Bool`. A run that
 /// was asked to stop prints nothing more. `terminator` is ignored (each call is one line); it is
@@ -280,16 +560,7 @@ enum RunContext {
 /// or more items (`print("a", 1, "b")`) chose `Swift.print` and bypassed the run.
 func print(_ items: Any..., separator: String = " ", terminator: String = "\n") {
   let line = items.map(NotebookText.str).joined(separator: separator)
-  guard let context = RunContext.current else { return Swift.print(line) }
-  guard !context.stop.isRequested else { return }
-  context.recorder.print(line, lane: currentLane)
-}
-
-/// The name the current task's lines go under: its own, the one `named` gave it, or, for a task
-/// nobody named, a `Dummy-N` as Python names a thread it did not start.
-var currentLane: String {
-  Task.name ?? RunContext.lane
-    ?? RunContext.current?.dummyName(for: withUnsafeCurrentTask { $0?.hashValue }) ?? "?"
+  Swift.print(line)
 }
 
 /// Python: `time.sleep(seconds)`. Throws `CancellationError` when the task is cancelled, or the
@@ -300,35 +571,31 @@ func sleep(_ seconds: Int) async throws {
 
 /// A sleep on the run's clock, noted in its timeline or not (a helper task's sleep is no lane's).
 func sleep(_ seconds: Int, noted: Bool) async throws {
-  guard let context = RunContext.current else {
-    return try await Task.sleep(for: .seconds(seconds))
-  }
-  let lane = currentLane
-  let deadline = context.sleepDeadline(seconds, lane: lane)
-  let from = context.clock.elapsed()
-  defer { if noted { context.recorder.note(.sleep, lane: lane, from: from) } }
-  try await sleep(until: deadline)
+  try await sleep(until: sleepDeadline(seconds))
 }
 
 /// Sleeps until `deadline`, taken by a caller before it starts the task that sleeps: a race
 /// against the time (a timeout) then ends on time however late that task began. A stop request
 /// ends it as it ends every sleep of the run.
 func sleep(until deadline: ContinuousClock.Instant) async throws {
-  guard let context = RunContext.current else {
-    return try await Task.sleep(until: deadline, clock: .continuous)
-  }
-  try await context.stop.sleep(until: deadline)
-  context.noteWake(deadline: deadline)
+  try await Task.sleep(until: deadline, clock: .continuous)
 }
 
+/// The longest wait in notebook seconds a deadline is computed for (10⁹, about 31 years at the
+/// notebook's pace): a longer one (`Int.max`) is clamped to it rather than overflow.
+let longestNotebookWait = 1_000_000_000
+
 /// When a wait of `seconds` notebook seconds that begins now ends: on the run's clock in a run,
-/// else in real seconds.
+/// else in real seconds. Clamped to `longestNotebookWait`.
 func sleepDeadline(_ seconds: Int) -> ContinuousClock.Instant {
-  RunContext.current?.clock.deadline(afterSleeping: seconds) ?? .now + .seconds(seconds)
+  let seconds = min(seconds, longestNotebookWait)
+  return .now + .seconds(seconds)
 }
 
 /// Python: `time.ctime(time.time())`.
-func ctime() -> String { RunContext.current?.ctime() ?? NotebookText.ctime(.now) }
+func ctime() -> String {
+  return NotebookText.ctime(.now)
+}
 
 // MARK: - from Sources/ThreadsToTasksCore/NotebookText.swift
 
@@ -378,26 +645,6 @@ public enum NotebookText {
   public static func str(_ item: Any) -> String {
     if let flag = item as? Bool { return flag ? "True" : "False" }
     return String(describing: item)
-  }
-}
-
-// MARK: - from Sources/ThreadsToTasksCore/Locked.swift
-
-/// A value that is only ever read or written while holding an `NSLock`.
-///
-/// The package's one hand-made `Sendable` container. `NSLock` rather than `Mutex` because
-/// ThreadSanitizer reports false races on `Mutex` on this toolchain, and the suite must run clean
-/// under it.
-public final class Locked<Value: Sendable>: @unchecked Sendable {  // safe: all under `lock`
-  private let lock = NSLock()
-  private var value: Value
-
-  /// A container holding `value`.
-  public init(_ value: Value) { self.value = value }
-
-  /// Runs `body` with exclusive access to the value. Keep `body` short: it runs under the lock.
-  public func withLock<Result>(_ body: (inout Value) throws -> Result) rethrows -> Result {
-    try lock.withLock { try body(&value) }
   }
 }
 

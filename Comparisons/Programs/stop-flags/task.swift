@@ -43,21 +43,25 @@ func stopFlags() async throws {
   print("wait(1) on an event nobody sets:", try await ThreadingEvent().wait(timeout: 1))
 }
 
-// MARK: - from Sources/TaskVersions/Support/Python.swift
+// MARK: - from Sources/TaskVersions/Support/AsyncSemaphore.swift
 
-// What Python's `print`, `time.sleep`, `time.ctime`, `random.randint` and the `threading`
-// module's functions are to the task examples. An example calls them as plain functions; inside a
-// run they print into the run's transcript, under the name of the task that prints, and sleep on
-// the run's clock; outside a run they do what a plain program does (`Swift.print`, `Task.sleep`,
-// the real date). The standalone programs on the pages define them in a few lines.
+/// The longest wait a timeout asks for: 10⁹ real seconds, about 31 years. Longer ones (`Int.max`
+/// notebook seconds, `Duration.seconds(Int64.max)`) are clamped to it, where `Task.sleep(until:)`
+/// would trap ("Not enough bits") and Python raises `OverflowError` past `TIMEOUT_MAX`.
+let longestWait = Duration.seconds(1_000_000_000)
 
-/// The run the current task belongs to. A task-local value: every child task and every `Task`
-/// an example starts inherits it, so runs side by side never mix.
-enum RunContext {
-  @TaskLocal static var current: ExampleContext?
-  /// The name a task's lines go under when it has no `Task.name` (see `named`).
-  @TaskLocal static var lane: String?
+/// When a timeout of `seconds` notebook seconds that begins now ends (paced in a run), clamped.
+func timeoutDeadline(_ seconds: Int) -> ContinuousClock.Instant {
+  min(sleepDeadline(seconds), .now + longestWait)
 }
+
+/// When a timeout of `duration` (real time) that begins now ends, clamped; a negative one has
+/// already passed.
+func timeoutDeadline(_ duration: Duration) -> ContinuousClock.Instant {
+  .now + min(duration, longestWait)
+}
+
+// MARK: - from Sources/TaskVersions/Support/Python.swift
 
 /// Python: `print(*items)`: the items joined by spaces, `True`/`False` for a `Bool`. A run that
 /// was asked to stop prints nothing more. `terminator` is ignored (each call is one line); it is
@@ -65,16 +69,7 @@ enum RunContext {
 /// or more items (`print("a", 1, "b")`) chose `Swift.print` and bypassed the run.
 func print(_ items: Any..., separator: String = " ", terminator: String = "\n") {
   let line = items.map(NotebookText.str).joined(separator: separator)
-  guard let context = RunContext.current else { return Swift.print(line) }
-  guard !context.stop.isRequested else { return }
-  context.recorder.print(line, lane: currentLane)
-}
-
-/// The name the current task's lines go under: its own, the one `named` gave it, or, for a task
-/// nobody named, a `Dummy-N` as Python names a thread it did not start.
-var currentLane: String {
-  Task.name ?? RunContext.lane
-    ?? RunContext.current?.dummyName(for: withUnsafeCurrentTask { $0?.hashValue }) ?? "?"
+  Swift.print(line)
 }
 
 /// Python: `time.sleep(seconds)`. Throws `CancellationError` when the task is cancelled, or the
@@ -85,35 +80,31 @@ func sleep(_ seconds: Int) async throws {
 
 /// A sleep on the run's clock, noted in its timeline or not (a helper task's sleep is no lane's).
 func sleep(_ seconds: Int, noted: Bool) async throws {
-  guard let context = RunContext.current else {
-    return try await Task.sleep(for: .seconds(seconds))
-  }
-  let lane = currentLane
-  let deadline = context.sleepDeadline(seconds, lane: lane)
-  let from = context.clock.elapsed()
-  defer { if noted { context.recorder.note(.sleep, lane: lane, from: from) } }
-  try await sleep(until: deadline)
+  try await sleep(until: sleepDeadline(seconds))
 }
 
 /// Sleeps until `deadline`, taken by a caller before it starts the task that sleeps: a race
 /// against the time (a timeout) then ends on time however late that task began. A stop request
 /// ends it as it ends every sleep of the run.
 func sleep(until deadline: ContinuousClock.Instant) async throws {
-  guard let context = RunContext.current else {
-    return try await Task.sleep(until: deadline, clock: .continuous)
-  }
-  try await context.stop.sleep(until: deadline)
-  context.noteWake(deadline: deadline)
+  try await Task.sleep(until: deadline, clock: .continuous)
 }
 
+/// The longest wait in notebook seconds a deadline is computed for (10⁹, about 31 years at the
+/// notebook's pace): a longer one (`Int.max`) is clamped to it rather than overflow.
+let longestNotebookWait = 1_000_000_000
+
 /// When a wait of `seconds` notebook seconds that begins now ends: on the run's clock in a run,
-/// else in real seconds.
+/// else in real seconds. Clamped to `longestNotebookWait`.
 func sleepDeadline(_ seconds: Int) -> ContinuousClock.Instant {
-  RunContext.current?.clock.deadline(afterSleeping: seconds) ?? .now + .seconds(seconds)
+  let seconds = min(seconds, longestNotebookWait)
+  return .now + .seconds(seconds)
 }
 
 /// Python: `time.ctime(time.time())`.
-func ctime() -> String { RunContext.current?.ctime() ?? NotebookText.ctime(.now) }
+func ctime() -> String {
+  return NotebookText.ctime(.now)
+}
 
 // MARK: - from Sources/TaskVersions/Support/ThreadingEvent.swift
 
@@ -123,6 +114,15 @@ func ctime() -> String { RunContext.current?.ctime() ?? NotebookText.ctime(.now)
 /// For the one use a task needs most — "stop now" — cancellation is built in and needs no event
 /// (see stop-flags). An event is for the other signals: "I have the lock", "the data is ready".
 /// Built on the core's `Latch`; a timed wait counts its seconds on the run's clock, like `sleep`.
+///
+/// | Python | Swift | |
+/// | --- | --- | --- |
+/// | `threading.Event()` | `ThreadingEvent()` | same |
+/// | `set()`, `is_set()` | `set()`, `isSet` | same (no `clear()`: no example needs one) |
+/// | `wait()` | `try await wait()` | same; throws `CancellationError` if cancelled first |
+/// | `wait(timeout=1)`, returns the flag | `try await wait(timeout: 1)` (notebook seconds) or `wait(timeout: .milliseconds(20))` (real time) | same |
+/// | `wait(0)`, `wait(-1)` | `wait(timeout: 0)`, `wait(timeout: -1)` | same: a look at the flag |
+/// | `wait(1e10)` on a set event: `True` | `wait(timeout: .max)` | same: the flag is read first; on a clear one, a wait clamped to 10⁹ s |
 public final class ThreadingEvent: Sendable {
   private let latch = Latch()
 
@@ -142,12 +142,22 @@ public final class ThreadingEvent: Sendable {
     if !latch.isOpen { throw CancellationError() }
   }
 
-  /// Suspends until the flag is raised or `seconds` have passed; returns whether it was raised.
+  /// Suspends until the flag is raised or `seconds` notebook seconds have passed (paced in a
+  /// run); returns the flag. A raised flag returns `true` at once, whatever `seconds`; zero or
+  /// negative is a look at the flag, as in Python; a wait longer than 10⁹ s is clamped to that.
   /// Python: `event.wait(timeout=seconds)`.
-  /// - Throws: `CancellationError` if the task is cancelled first.
+  /// - Throws: `CancellationError` if the task is cancelled before the flag is raised.
   @discardableResult
   public func wait(timeout seconds: Int) async throws -> Bool {
-    try await latch.wait(until: sleepDeadline(seconds))
+    if latch.isOpen { return true }
+    return try await latch.wait(until: seconds <= 0 ? .now : timeoutDeadline(seconds))
+  }
+
+  /// `wait(timeout:)` with a real-time `Duration`, for a wait shorter than a second.
+  /// - Throws: `CancellationError` if the task is cancelled before the flag is raised.
+  @discardableResult
+  public func wait(timeout: Duration) async throws -> Bool {
+    try await latch.wait(until: timeoutDeadline(timeout))
   }
 }
 
@@ -230,6 +240,8 @@ public final class Latch: @unchecked Sendable {  // safe: all state only under `
   public var isOpen: Bool { condition.withLock { opened } }
 
   /// Blocks the thread until the latch opens or `deadline` passes; returns whether it opened.
+  /// An open latch returns `true` at once, whatever the deadline; any deadline is taken, however
+  /// far (no trap) or long past (then it only looks).
   @discardableResult
   public func wait(until deadline: ContinuousClock.Instant) -> Bool {
     condition.withLock {
@@ -239,7 +251,8 @@ public final class Latch: @unchecked Sendable {  // safe: all state only under `
         let seconds =
           Double(remaining.components.seconds) + Double(remaining.components.attoseconds) * 1e-18
         // Returns false on time-out and true on a broadcast; the loop re-checks both either way.
-        _ = condition.wait(until: Date(timeIntervalSinceNow: seconds))
+        // At most 1e9 s (31 years) at a time: `NSCondition` traps (SIGILL) on a date past 2262.
+        _ = condition.wait(until: Date(timeIntervalSinceNow: min(seconds, 1e9)))
       }
       return true
     }
@@ -268,22 +281,32 @@ public final class Latch: @unchecked Sendable {  // safe: all state only under `
   }
 
   /// Suspends the task until the latch opens or `deadline` passes; returns whether it opened.
-  /// Throws `CancellationError` if the task is cancelled.
+  /// An open latch returns `true` at once, whatever the deadline (Python's `Event.wait` reads the
+  /// flag first); a deadline already past is a look at the flag. A deadline further off than
+  /// 10⁹ s is clamped to that (`Task.sleep(until:)` traps on one past what it can count).
+  /// Throws `CancellationError` if the task is cancelled before the latch opens.
   public func wait(until deadline: ContinuousClock.Instant) async throws -> Bool {
-    try await withThrowingTaskGroup { group in
+    if isOpen { return true }
+    try Task.checkCancellation()
+    let deadline = min(deadline, .now + .seconds(1_000_000_000))
+    guard deadline > .now else { return isOpen }
+    let opened = try await withThrowingTaskGroup { group in
       group.addTask {
         try await Task.sleep(until: deadline, clock: .continuous)
         return false
       }
       group.addTask {
+        // Ends when the latch opens, or the task is cancelled: say which.
         await self.wait()
-        return true
+        return self.isOpen
       }
       defer { group.cancelAll() }
-      let opened = try await group.next()!
-      try Task.checkCancellation()
-      return opened
+      return try await group.next()!
     }
+    // Opened in the same instant as the deadline: the flag is what counts.
+    if opened || isOpen { return true }
+    try Task.checkCancellation()
+    return false
   }
 }
 

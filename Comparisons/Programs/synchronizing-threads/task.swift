@@ -18,9 +18,9 @@ protocol TimePrinter: Actor {
 /// in (actor reentrancy, see `NaivePrinter`). So a call takes the lock before it prints and holds
 /// it across all its sleeps, as the notebook's thread does.
 actor SerialPrinter: TimePrinter {
-  private let threadLock: AsyncLock
+  private let threadLock: any AsyncLocking
 
-  init(threadLock: AsyncLock = AsyncLock()) { self.threadLock = threadLock }
+  init(threadLock: any AsyncLocking = AsyncLock()) { self.threadLock = threadLock }
 
   // Not isolated: the lock is taken where the caller runs, before the hop onto the actor, so the
   // thread that starts first takes it first, as in Python (the hop is a suspension at which the
@@ -78,59 +78,93 @@ func synchronizingThreads(printer: any TimePrinter = SerialPrinter()) async thro
 
 // MARK: - from Sources/TaskVersions/Support/AsyncLock.swift
 
+/// What a lock for tasks offers: the twin of Foundation's `NSLocking` (`lock()`/`unlock()`),
+/// which the thread version's printer takes. `SerialPrinter` takes any of these, so a runner can
+/// pass a lock that also draws itself on a timeline.
+protocol AsyncLocking: Sendable {
+  /// Python: `lock.acquire()`; returns `true`, as Python's does.
+  /// - Throws: `CancellationError` if the task is cancelled while it waits.
+  func acquire() async throws -> Bool
+  /// Python: `lock.release()`. Synchronous, so it can sit in a `defer`.
+  func release()
+}
+
 /// A lock for tasks: `acquire()` suspends until the lock is free, first come, first served;
 /// `release()` is synchronous, so it can sit in a `defer` right after the acquire, as
 /// `NSLock.unlock()` does.
 ///
 /// A task cancelled while it waits never enters: if the cancellation comes first, it leaves the
 /// queue and throws `CancellationError`; if the lock was handed to it first, it hands the lock on
-/// at once and throws all the same.
-public final class AsyncLock: Sendable {
-  // A lock is a semaphore with one place: the queue, and a cancelled waiter that never enters,
-  // are `AsyncSemaphore`'s.
+/// at once and throws all the same. A timed acquire is decided under the lock's own lock: at the
+/// deadline it returns `true` holding the lock or `false` with the lock not taken by it — never
+/// the lock taken and lost.
+///
+/// | Python | Swift | |
+/// | --- | --- | --- |
+/// | `threading.Lock()` | `AsyncLock()` | same |
+/// | `acquire()`, returns `True` | `try await acquire()` | same; throws `CancellationError` if cancelled first (Python has no cancellation) |
+/// | `acquire(blocking=False)` | `try await acquire(blocking: false)` | same: a try |
+/// | `acquire(timeout=1)` | `try await acquire(timeout: 1)` (notebook seconds) or `acquire(timeout: .milliseconds(20))` (real time) | same: `True` holding it, `False` not |
+/// | `acquire(timeout=0)` | `acquire(timeout: 0)` | same: a try |
+/// | `acquire(timeout=-1)` | `acquire(timeout: -1)` | same: no timeout |
+/// | `acquire(timeout=-100)`: `ValueError: timeout value must be a non-negative number` | `acquire(timeout: -100)`, or any negative `Duration` | same words, thrown as `ValueError` |
+/// | `acquire(timeout=1e10)`: `OverflowError` | `acquire(timeout: .max)` | different: clamped to a wait of 10⁹ s |
+/// | `release()` | `release()` | same |
+/// | `release()` of a free lock: `RuntimeError: release unlocked lock` | `release()` | different: changes nothing (a `release()` in a `defer` cannot throw) |
+/// | `with lock:` | `try await acquire()` then `defer { release() }` | same |
+public final class AsyncLock: AsyncLocking {
+  // A lock is a semaphore with one place: the queue, the timed wait, and a cancelled waiter that
+  // never enters, are `AsyncSemaphore`'s.
   private let permit = AsyncSemaphore(1)
-  private let heldBack: String?
-  private let someoneHolds = Latch()
-  private let observer: (@Sendable (Transition) -> Void)?
 
-  /// What an observer of the lock is told, in the calling task.
-  public enum Transition: Sendable {
-    /// The task asks for the lock.
-    case acquiring
-    /// The task has it.
-    case acquired
-    /// The task gives it back.
-    case released
-  }
-
-  /// A free lock. `holdingBack` names a task that waits, at its first acquire, until another task
-  /// holds the lock: how a test makes a program's other choice happen in a real run. `observer`
-  /// is told each transition, in the task that makes it (a runner draws it on a timeline).
-  public init(
-    holdingBack lane: String? = nil, observer: (@Sendable (Transition) -> Void)? = nil
-  ) {
-    heldBack = lane
-    self.observer = observer
-  }
+  /// A free lock. Python: `threading.Lock()`.
+  public init() {}
 
   /// Python: `threadLock.acquire()`; returns `true`, as Python's does.
   /// - Throws: `CancellationError` if the task is cancelled while it waits.
   @discardableResult
   public func acquire() async throws -> Bool {
-    observer?(.acquiring)
-    if let heldBack, Task.name == heldBack { await someoneHolds.wait() }
-    try await permit.acquire()
-    someoneHolds.open()
-    observer?(.acquired)
-    return true
+    try await permit.acquire(until: .never)
   }
 
   /// Python: `threadLock.release()`. Hands the lock to the longest waiter, or frees it.
   /// Releasing a lock nobody holds, a `RuntimeError` in Python, changes nothing here.
   public func release() {
-    observer?(.released)
     try? permit.release()
   }
+
+  /// Python: `acquire(blocking=False)` when `blocking` is false: takes the lock if it is free and
+  /// nobody waits, and returns at once whether it did; `acquire()` when true.
+  /// - Throws: `CancellationError` if the task is cancelled first.
+  public func acquire(blocking: Bool) async throws -> Bool {
+    try await permit.acquire(until: blocking ? .never : .at(.now))
+  }
+
+  /// Python: `acquire(timeout=seconds)`, in notebook seconds (paced in a run): `true` holding the
+  /// lock, `false` when `seconds` passed first. 0 is a try; -1 waits for good, as in Python; a
+  /// wait longer than 10⁹ s is clamped to that.
+  /// - Throws: `ValueError` for any other negative `seconds`, as Python raises;
+  ///   `CancellationError` if the task is cancelled first.
+  public func acquire(timeout seconds: Int) async throws -> Bool {
+    if seconds == -1 { return try await acquire() }
+    guard seconds >= 0 else {
+      throw ValueError(message: "timeout value must be a non-negative number")
+    }
+    return try await permit.acquire(until: .at(seconds == 0 ? .now : timeoutDeadline(seconds)))
+  }
+
+  /// `acquire(timeout:)` with a real-time `Duration`, for a wait shorter than a second.
+  /// - Throws: `ValueError` for a negative `timeout`; `CancellationError` if the task is
+  ///   cancelled first.
+  public func acquire(timeout: Duration) async throws -> Bool {
+    guard timeout >= .zero else {
+      throw ValueError(message: "timeout value must be a non-negative number")
+    }
+    return try await permit.acquire(until: .at(timeoutDeadline(timeout)))
+  }
+
+  /// Whether some task holds the lock. Python: `lock.locked()`.
+  public var locked: Bool { permit.availablePermits == 0 }
 
   /// How many tasks wait for the lock.
   public var waitingCount: Int { permit.waitingCount }
@@ -144,63 +178,116 @@ public struct SemaphoreReleasedTooManyTimes: Error, CustomStringConvertible {
   public var description: String { "Semaphore released too many times" }
 }
 
+/// Python's `ValueError`, where a call refuses an argument (a negative timeout): `message` is
+/// Python's own.
+public struct ValueError: Error, Equatable, CustomStringConvertible {
+  /// Python's message, as `str(error)` gives it.
+  public let message: String
+  /// The message.
+  public var description: String { message }
+}
+
 /// Python's `threading.BoundedSemaphore(value)` for tasks: `acquire()` suspends while `value`
 /// tasks hold it, first come, first served; `release()` gives a place back, and refuses to give
 /// back more than were taken.
 ///
 /// A task cancelled while it waits never enters: if the cancellation comes first, it leaves the
 /// queue and throws `CancellationError`; if a place was handed to it first, it hands the place on
-/// at once and throws all the same. (The same design as `AsyncLock`, which is this with one place.)
-public final class AsyncSemaphore: Sendable {
-  private struct State {
-    var available: Int
-    var waiting: [(id: Int, turn: CheckedContinuation<Void, any Error>)] = []
-    var nextID = 0
-  }
-  private let state: Locked<State>
+/// at once and throws all the same. (`AsyncLock` is this with one place.)
+///
+/// A timed acquire is decided here, under the semaphore's own lock: at the deadline the waiter
+/// leaves the line unless a place was handed to it first, so it returns `true` holding a place
+/// or `false` holding none — never a place taken and lost.
+///
+/// | Python | Swift | |
+/// | --- | --- | --- |
+/// | `BoundedSemaphore(2)` | `AsyncSemaphore(2)` | same |
+/// | `BoundedSemaphore(-1)`: `ValueError: semaphore initial value must be >= 0` | `AsyncSemaphore(-1)` | same words, but a trap (`fatalError`): an initializer that cannot fail is what every caller writes |
+/// | `acquire()`, returns `True` | `try await acquire()` | returns nothing; throws `CancellationError` if cancelled first (Python has no cancellation) |
+/// | `acquire(blocking=False)` | `try await acquire(blocking: false)` | same: a try, `true` or `false` |
+/// | `acquire(timeout=2)` | `try await acquire(timeout: 2)` (notebook seconds) or `acquire(timeout: .milliseconds(20))` (real time) | same: `true` holding a place, `false` holding none |
+/// | `acquire(timeout=0)`, `acquire(timeout=-1)` | `acquire(timeout: 0)`, `acquire(timeout: -1)` | same: a try (Python's negative timeout waits no time) |
+/// | `acquire(timeout=1e10)` | `acquire(timeout: .max)` | Python waits up to `TIMEOUT_MAX` (9.2e9 s) and raises `OverflowError` beyond; here any longer wait is clamped to 10⁹ s |
+/// | `release()` | `try release()` | same |
+/// | `release()` with every place free: `ValueError: Semaphore released too many times` | `try release()` throws `SemaphoreReleasedTooManyTimes` | same words, a Swift error |
+/// | `with pool:` | `try await pool.withPermit { … }` | same |
+public final class AsyncSemaphore: @unchecked Sendable {
+  // safe: `available` and `line` are read and written only while holding `lock`. A bare `NSLock`
+  // (not `Locked`): the fast path is one lock and a few instructions, with no generic closure.
+  private let lock = NSLock()
+  private var available: Int
+  private let line = WaitLine<Void, Void>()
   private let value: Int
 
   /// A semaphore that lets `value` tasks in at once. Python: `threading.BoundedSemaphore(value)`.
+  ///
+  /// A negative `value` traps with Python's message, "semaphore initial value must be >= 0".
   public init(_ value: Int) {
+    guard value >= 0 else { fatalError("semaphore initial value must be >= 0") }
     self.value = value
-    state = Locked(State(available: value))
+    available = value
   }
 
   /// Takes one of the places, first suspending until there is one. Python: `acquire()`.
   /// - Throws: `CancellationError` if the task is cancelled before it gets in.
   public func acquire() async throws {
-    let id = state.withLock { state in
-      defer { state.nextID += 1 }
-      return state.nextID
-    }
-    try await withTaskCancellationHandler {
-      try await withCheckedThrowingContinuation { (turn: CheckedContinuation<Void, any Error>) in
-        let enterNow = state.withLock { state -> Bool? in
-          if Task.isCancelled { return nil }
-          if state.available > 0 && state.waiting.isEmpty {
-            state.available -= 1
-            return true
-          }
-          state.waiting.append((id, turn))
-          return false
+    _ = try await acquire(until: .never)
+  }
+
+  /// Python: `acquire(blocking=False)` when `blocking` is false: takes a place if one is free
+  /// and nobody waits, and returns at once whether it did; `acquire()` when true.
+  /// - Throws: `CancellationError` if the task is cancelled before it gets in.
+  public func acquire(blocking: Bool) async throws -> Bool {
+    try await acquire(until: blocking ? .never : .at(.now))
+  }
+
+  /// Python: `acquire(timeout=seconds)`, in notebook seconds (paced in a run): `true` holding a
+  /// place, `false` when `seconds` passed first, holding none. Zero or negative: a try, as in
+  /// Python. A longer wait than 10⁹ s is clamped to that.
+  /// - Throws: `CancellationError` if the task is cancelled before it gets in.
+  public func acquire(timeout seconds: Int) async throws -> Bool {
+    try await acquire(until: .at(seconds <= 0 ? .now : timeoutDeadline(seconds)))
+  }
+
+  /// `acquire(timeout:)` with a real-time `Duration`, for a wait shorter than a second.
+  /// - Throws: `CancellationError` if the task is cancelled before it gets in.
+  public func acquire(timeout: Duration) async throws -> Bool {
+    try await acquire(until: .at(timeoutDeadline(timeout)))
+  }
+
+  /// Takes a place, waiting for one until `deadline` (`nil`: for good); whether it got one.
+  func acquire(until deadline: Deadline) async throws -> Bool {
+    // The fast path: one lock, no continuation — a free place and nobody ahead, or a place in line.
+    let entry = enter(until: deadline)
+    switch entry {
+    case .cancelled: throw CancellationError()
+    case .served: return true
+    case .timedOut: return false
+    case .waits(let id):
+      switch await waitInLine(id, line, under: lock, until: deadline) {
+      case .granted:
+        // Handed a place in the same instant as the cancellation: pass it on, do not enter.
+        if Task.isCancelled {
+          handOn()
+          throw CancellationError()
         }
-        switch enterNow {
-        case nil: turn.resume(throwing: CancellationError())
-        case true?: turn.resume()
-        case false?: break
-        }
+        return true
+      case .timedOut: return false
+      case .cancelled: throw CancellationError()
       }
-    } onCancel: {
-      let turn = state.withLock { state in
-        state.waiting.firstIndex { $0.id == id }.map { state.waiting.remove(at: $0).turn }
-      }
-      turn?.resume(throwing: CancellationError())
     }
-    // Handed a place in the same instant as the cancellation: pass it on, do not enter.
-    if Task.isCancelled {
-      handOn()
-      throw CancellationError()
+  }
+
+  private func enter(until deadline: Deadline) -> LineEntry {
+    lock.lock()
+    defer { lock.unlock() }
+    if Task.isCancelled { return .cancelled }
+    if available > 0 && line.isEmpty {
+      available -= 1
+      return .served
     }
+    if case .at(let instant) = deadline, instant <= .now { return .timedOut }
+    return .waits(line.join(()))
   }
 
   /// Gives one place back: to the longest waiter, or to the next `acquire()`. Python: `release()`.
@@ -226,38 +313,185 @@ public final class AsyncSemaphore: Sendable {
   /// two releases at once cannot both pass the check.
   @discardableResult
   private func handOn(refusingBeyond bound: Int? = nil) -> Bool {
-    let (given, next) = state.withLock { state in
-      guard state.waiting.isEmpty else { return (true, Optional(state.waiting.removeFirst().turn)) }
-      if let bound, state.available >= bound { return (false, nil) }
-      state.available += 1
-      return (true, nil)
-    }
-    next?.resume()
+    let (given, wake) = settleRelease(refusingBeyond: bound)
+    wake?.resume()
     return given
   }
 
+  private func settleRelease(refusingBeyond bound: Int?) -> (Bool, WaitLine<Void, Void>.Wake?) {
+    lock.lock()
+    defer { lock.unlock() }
+    if let served = line.serveFirst({ _ in () }) { return (true, served.wake) }
+    if let bound, available >= bound { return (false, nil) }
+    available += 1
+    return (true, nil)
+  }
+
   /// How many places are free.
-  public var availablePermits: Int { state.withLock { $0.available } }
+  public var availablePermits: Int { lock.withLock { available } }
 
   /// How many tasks wait for a place.
-  public var waitingCount: Int { state.withLock { $0.waiting.count } }
+  public var waitingCount: Int { lock.withLock { line.count } }
+}
+
+// MARK: - Waiting in line (shared by `AsyncSemaphore`, `AsyncLock` and `AsyncQueue`)
+
+/// How long a call may wait: for good, or until an instant (one already past: a try). Not a
+/// `ContinuousClock.Instant?`: an optional of that type costs a generic metadata look-up at every
+/// copy, which was most of an uncontended acquire's time.
+enum Deadline {
+  case never
+  case at(ContinuousClock.Instant)
+}
+
+/// What a call found under its type's lock: served at once, or a ticket in the line.
+enum LineEntry {
+  case cancelled, served, timedOut, waits(Int)
+}
+
+/// How a wait in a `WaitLine` ended.
+enum WaitOutcome<Granted: Sendable>: Sendable {
+  /// Served: handed what it waited for.
+  case granted(Granted)
+  /// Its deadline passed first; it left the line empty-handed.
+  case timedOut
+  /// Its task was cancelled first; it left the line empty-handed.
+  case cancelled
+}
+
+/// Tasks waiting, first come, first served, for what a type hands out under its own lock (a
+/// place, an item, room for an item). Each waiter holds a ticket; every change — served, timed
+/// out, cancelled — happens under the type's lock, so a waiter leaves the line exactly once, with
+/// exactly one outcome. A waiter joins the line before it suspends; an outcome decided in between
+/// is kept for it and handed over when it suspends. So each continuation is resumed exactly once,
+/// by construction: hence an `UnsafeContinuation` (a `CheckedContinuation`'s checks, and its
+/// resilient layout, cost a generic metadata look-up per copy on the fast path).
+///
+/// A class, so that the owner's lock guards it in place (a struct reached through a key path was
+/// copied on every change). Every method must be called holding the owner's `NSLock`.
+final class WaitLine<Payload: Sendable, Granted: Sendable>: @unchecked Sendable {
+  // safe: every read and write happens under the owning type's `NSLock` (see above).
+  typealias Turn = UnsafeContinuation<WaitOutcome<Granted>, Never>
+
+  /// A waiter to resume once the type's lock is let go.
+  struct Wake: Sendable {
+    fileprivate let turn: Turn
+    fileprivate let outcome: WaitOutcome<Granted>
+    /// Resumes the waiter with its outcome.
+    func resume() { turn.resume(returning: outcome) }
+  }
+
+  private var line: [(id: Int, payload: Payload, turn: Turn?)] = []
+  private var decided: [Int: WaitOutcome<Granted>] = [:]
+  private var nextID = 0
+
+  /// Whether nobody waits.
+  var isEmpty: Bool { line.isEmpty }
+  /// How many wait.
+  var count: Int { line.count }
+
+  /// Joins the back of the line with `payload`; returns the ticket.
+  func join(_ payload: Payload) -> Int {
+    defer { nextID += 1 }
+    line.append((nextID, payload, nil))
+    return nextID
+  }
+
+  /// Serves the first waiter: takes it out of the line with what `grant` gives it. Returns its
+  /// payload, and whom to wake (none if it has not suspended yet: it finds its outcome then).
+  func serveFirst(
+    _ grant: (Payload) -> Granted
+  ) -> (payload: Payload, wake: Wake?)? {
+    guard !line.isEmpty else { return nil }
+    let first = line.removeFirst()
+    return (first.payload, settle(first.id, first.turn, .granted(grant(first.payload))))
+  }
+
+  /// Serves every waiter at once (a queue's `join` when the last task is done).
+  func serveAll(_ granted: Granted) -> [Wake] {
+    var woken: [Wake] = []
+    while let served = serveFirst({ _ in granted }) { served.wake.map { woken.append($0) } }
+    return woken
+  }
+
+  /// Takes the waiter `id` out of the line with `outcome` (timed out, cancelled), unless it was
+  /// served first; whom to wake.
+  func leave(_ id: Int, _ outcome: WaitOutcome<Granted>) -> Wake? {
+    guard let index = line.lastIndex(where: { $0.id == id }) else { return nil }
+    let waiter = line.remove(at: index)
+    return settle(id, waiter.turn, outcome)
+  }
+
+  /// The waiter `id` suspends with `turn`: its outcome, if one was decided in between.
+  func suspend(_ id: Int, _ turn: Turn) -> WaitOutcome<Granted>? {
+    if let outcome = decided.removeValue(forKey: id) { return outcome }
+    if let index = line.lastIndex(where: { $0.id == id }) { line[index].turn = turn }
+    return nil
+  }
+
+  private func settle(
+    _ id: Int, _ turn: Turn?, _ outcome: WaitOutcome<Granted>
+  ) -> Wake? {
+    guard let turn else {
+      decided[id] = outcome
+      return nil
+    }
+    return Wake(turn: turn, outcome: outcome)
+  }
+}
+
+/// Waits with ticket `id` in `line`, guarded by `lock`, until served, `deadline` passes (`nil`:
+/// never), or the task is cancelled. The deadline is a child task that, when its sleep ends,
+/// takes the waiter out of the line under the lock — unless it was served first.
+func waitInLine<Payload: Sendable, Granted: Sendable>(
+  _ id: Int, _ line: WaitLine<Payload, Granted>, under lock: NSLock,
+  until deadline: Deadline
+) async -> WaitOutcome<Granted> {
+  guard case .at(let deadline) = deadline else { return await suspend(id, line, under: lock) }
+  return await withTaskGroup { timer in
+    timer.addTask {
+      // Cancelled: the wait is over, or the task was cancelled, which its handler settles. A
+      // stop request (in a run) ends the sleep too: it times out then.
+      do { try await sleep(until: deadline) } catch { if Task.isCancelled { return } }
+      lock.withLock { line.leave(id, .timedOut) }?.resume()
+    }
+    let outcome = await suspend(id, line, under: lock)
+    timer.cancelAll()
+    return outcome
+  }
+}
+
+private func suspend<Payload: Sendable, Granted: Sendable>(
+  _ id: Int, _ line: WaitLine<Payload, Granted>, under lock: NSLock
+) async -> WaitOutcome<Granted> {
+  await withTaskCancellationHandler {
+    await withUnsafeContinuation { (turn: WaitLine<Payload, Granted>.Turn) in
+      if let outcome = lock.withLock({ line.suspend(id, turn) }) {
+        turn.resume(returning: outcome)
+      }
+    }
+  } onCancel: {
+    lock.withLock { line.leave(id, .cancelled) }?.resume()
+  }
+}
+
+/// The longest wait a timeout asks for: 10⁹ real seconds, about 31 years. Longer ones (`Int.max`
+/// notebook seconds, `Duration.seconds(Int64.max)`) are clamped to it, where `Task.sleep(until:)`
+/// would trap ("Not enough bits") and Python raises `OverflowError` past `TIMEOUT_MAX`.
+let longestWait = Duration.seconds(1_000_000_000)
+
+/// When a timeout of `seconds` notebook seconds that begins now ends (paced in a run), clamped.
+func timeoutDeadline(_ seconds: Int) -> ContinuousClock.Instant {
+  min(sleepDeadline(seconds), .now + longestWait)
+}
+
+/// When a timeout of `duration` (real time) that begins now ends, clamped; a negative one has
+/// already passed.
+func timeoutDeadline(_ duration: Duration) -> ContinuousClock.Instant {
+  .now + min(duration, longestWait)
 }
 
 // MARK: - from Sources/TaskVersions/Support/Python.swift
-
-// What Python's `print`, `time.sleep`, `time.ctime`, `random.randint` and the `threading`
-// module's functions are to the task examples. An example calls them as plain functions; inside a
-// run they print into the run's transcript, under the name of the task that prints, and sleep on
-// the run's clock; outside a run they do what a plain program does (`Swift.print`, `Task.sleep`,
-// the real date). The standalone programs on the pages define them in a few lines.
-
-/// The run the current task belongs to. A task-local value: every child task and every `Task`
-/// an example starts inherits it, so runs side by side never mix.
-enum RunContext {
-  @TaskLocal static var current: ExampleContext?
-  /// The name a task's lines go under when it has no `Task.name` (see `named`).
-  @TaskLocal static var lane: String?
-}
 
 /// Python: `print(*items)`: the items joined by spaces, `True`/`False` for a `Bool`. A run that
 /// was asked to stop prints nothing more. `terminator` is ignored (each call is one line); it is
@@ -265,16 +499,7 @@ enum RunContext {
 /// or more items (`print("a", 1, "b")`) chose `Swift.print` and bypassed the run.
 func print(_ items: Any..., separator: String = " ", terminator: String = "\n") {
   let line = items.map(NotebookText.str).joined(separator: separator)
-  guard let context = RunContext.current else { return Swift.print(line) }
-  guard !context.stop.isRequested else { return }
-  context.recorder.print(line, lane: currentLane)
-}
-
-/// The name the current task's lines go under: its own, the one `named` gave it, or, for a task
-/// nobody named, a `Dummy-N` as Python names a thread it did not start.
-var currentLane: String {
-  Task.name ?? RunContext.lane
-    ?? RunContext.current?.dummyName(for: withUnsafeCurrentTask { $0?.hashValue }) ?? "?"
+  Swift.print(line)
 }
 
 /// Python: `time.sleep(seconds)`. Throws `CancellationError` when the task is cancelled, or the
@@ -285,35 +510,31 @@ func sleep(_ seconds: Int) async throws {
 
 /// A sleep on the run's clock, noted in its timeline or not (a helper task's sleep is no lane's).
 func sleep(_ seconds: Int, noted: Bool) async throws {
-  guard let context = RunContext.current else {
-    return try await Task.sleep(for: .seconds(seconds))
-  }
-  let lane = currentLane
-  let deadline = context.sleepDeadline(seconds, lane: lane)
-  let from = context.clock.elapsed()
-  defer { if noted { context.recorder.note(.sleep, lane: lane, from: from) } }
-  try await sleep(until: deadline)
+  try await sleep(until: sleepDeadline(seconds))
 }
 
 /// Sleeps until `deadline`, taken by a caller before it starts the task that sleeps: a race
 /// against the time (a timeout) then ends on time however late that task began. A stop request
 /// ends it as it ends every sleep of the run.
 func sleep(until deadline: ContinuousClock.Instant) async throws {
-  guard let context = RunContext.current else {
-    return try await Task.sleep(until: deadline, clock: .continuous)
-  }
-  try await context.stop.sleep(until: deadline)
-  context.noteWake(deadline: deadline)
+  try await Task.sleep(until: deadline, clock: .continuous)
 }
 
+/// The longest wait in notebook seconds a deadline is computed for (10⁹, about 31 years at the
+/// notebook's pace): a longer one (`Int.max`) is clamped to it rather than overflow.
+let longestNotebookWait = 1_000_000_000
+
 /// When a wait of `seconds` notebook seconds that begins now ends: on the run's clock in a run,
-/// else in real seconds.
+/// else in real seconds. Clamped to `longestNotebookWait`.
 func sleepDeadline(_ seconds: Int) -> ContinuousClock.Instant {
-  RunContext.current?.clock.deadline(afterSleeping: seconds) ?? .now + .seconds(seconds)
+  let seconds = min(seconds, longestNotebookWait)
+  return .now + .seconds(seconds)
 }
 
 /// Python: `time.ctime(time.time())`.
-func ctime() -> String { RunContext.current?.ctime() ?? NotebookText.ctime(.now) }
+func ctime() -> String {
+  return NotebookText.ctime(.now)
+}
 
 // MARK: - from Sources/ThreadsToTasksCore/NotebookText.swift
 
@@ -363,111 +584,6 @@ public enum NotebookText {
   public static func str(_ item: Any) -> String {
     if let flag = item as? Bool { return flag ? "True" : "False" }
     return String(describing: item)
-  }
-}
-
-// MARK: - from Sources/ThreadsToTasksCore/Locked.swift
-
-/// A value that is only ever read or written while holding an `NSLock`.
-///
-/// The package's one hand-made `Sendable` container. `NSLock` rather than `Mutex` because
-/// ThreadSanitizer reports false races on `Mutex` on this toolchain, and the suite must run clean
-/// under it.
-public final class Locked<Value: Sendable>: @unchecked Sendable {  // safe: all under `lock`
-  private let lock = NSLock()
-  private var value: Value
-
-  /// A container holding `value`.
-  public init(_ value: Value) { self.value = value }
-
-  /// Runs `body` with exclusive access to the value. Keep `body` short: it runs under the lock.
-  public func withLock<Result>(_ body: (inout Value) throws -> Result) rethrows -> Result {
-    try lock.withLock { try body(&value) }
-  }
-}
-
-// MARK: - from Sources/ThreadsToTasksCore/Latch.swift
-
-/// A one-way signal: closed until `open()`, then open for good. Threads wait for it by blocking,
-/// tasks by suspending. Python: `threading.Event` with `set()` and `wait()`.
-public final class Latch: @unchecked Sendable {  // safe: all state only under `condition`
-  private let condition = NSCondition()
-  private var opened = false
-  private var waiters: [Int: CheckedContinuation<Void, Never>] = [:]
-  private var nextWaiter = 0
-
-  /// A closed latch.
-  public init() {}
-
-  /// Opens the latch and wakes every waiter.
-  public func open() {
-    let woken = condition.withLock {
-      opened = true
-      condition.broadcast()
-      defer { waiters = [:] }
-      return Array(waiters.values)
-    }
-    for waiter in woken { waiter.resume() }
-  }
-
-  /// Whether the latch is open.
-  public var isOpen: Bool { condition.withLock { opened } }
-
-  /// Blocks the thread until the latch opens or `deadline` passes; returns whether it opened.
-  @discardableResult
-  public func wait(until deadline: ContinuousClock.Instant) -> Bool {
-    condition.withLock {
-      while !opened {
-        let remaining = ContinuousClock.now.duration(to: deadline)
-        guard remaining > .zero else { return false }
-        let seconds =
-          Double(remaining.components.seconds) + Double(remaining.components.attoseconds) * 1e-18
-        // Returns false on time-out and true on a broadcast; the loop re-checks both either way.
-        _ = condition.wait(until: Date(timeIntervalSinceNow: seconds))
-      }
-      return true
-    }
-  }
-
-  /// Suspends the task until the latch opens, or the task is cancelled.
-  public func wait() async {
-    let id = condition.withLock {
-      defer { nextWaiter += 1 }
-      return nextWaiter
-    }
-    await withTaskCancellationHandler {
-      await withCheckedContinuation { (waiter: CheckedContinuation<Void, Never>) in
-        // Cancelled before this ran, the handler found nothing to resume: resume here instead.
-        let resumeNow = condition.withLock {
-          if opened || Task.isCancelled { return true }
-          waiters[id] = waiter
-          return false
-        }
-        if resumeNow { waiter.resume() }
-      }
-    } onCancel: {
-      let waiter = condition.withLock { waiters.removeValue(forKey: id) }
-      waiter?.resume()
-    }
-  }
-
-  /// Suspends the task until the latch opens or `deadline` passes; returns whether it opened.
-  /// Throws `CancellationError` if the task is cancelled.
-  public func wait(until deadline: ContinuousClock.Instant) async throws -> Bool {
-    try await withThrowingTaskGroup { group in
-      group.addTask {
-        try await Task.sleep(until: deadline, clock: .continuous)
-        return false
-      }
-      group.addTask {
-        await self.wait()
-        return true
-      }
-      defer { group.cancelAll() }
-      let opened = try await group.next()!
-      try Task.checkCancellation()
-      return opened
-    }
   }
 }
 

@@ -44,6 +44,24 @@ func threadingModule() async throws {
   print("enumerate:", enumerate().joined(separator: ", "))
 }
 
+// MARK: - from Sources/TaskVersions/Support/AsyncSemaphore.swift
+
+/// The longest wait a timeout asks for: 10⁹ real seconds, about 31 years. Longer ones (`Int.max`
+/// notebook seconds, `Duration.seconds(Int64.max)`) are clamped to it, where `Task.sleep(until:)`
+/// would trap ("Not enough bits") and Python raises `OverflowError` past `TIMEOUT_MAX`.
+let longestWait = Duration.seconds(1_000_000_000)
+
+/// When a timeout of `seconds` notebook seconds that begins now ends (paced in a run), clamped.
+func timeoutDeadline(_ seconds: Int) -> ContinuousClock.Instant {
+  min(sleepDeadline(seconds), .now + longestWait)
+}
+
+/// When a timeout of `duration` (real time) that begins now ends, clamped; a negative one has
+/// already passed.
+func timeoutDeadline(_ duration: Duration) -> ContinuousClock.Instant {
+  .now + min(duration, longestWait)
+}
+
 // MARK: - from Sources/TaskVersions/Support/JoinableTask.swift
 
 /// A task with what Python's `threading.Thread` has and a `Task` handle lacks: `isAlive`, a
@@ -52,23 +70,32 @@ func threadingModule() async throws {
 /// A `Task` starts when it is created (there is no separate `start()`), can be awaited or
 /// cancelled, and that is all. Its name (`Task.name`, read inside it) is fixed at creation, so
 /// `name` here is a label kept beside the task: changing it does not rename the running task.
+///
+/// | Python | Swift | |
+/// | --- | --- | --- |
+/// | `Thread(target=f, name="a").start()` | `JoinableTask(name: "a") { … }` | different: made and started at once, running up to its first suspension inside the call, as `start()` lets a new thread run; a body that never suspends runs to its end before the call returns |
+/// | `join()` | `await join()` | same |
+/// | `join(timeout=1)` | `await join(timeout: 1)` (notebook seconds) or `join(timeout: .milliseconds(20))` (real time) | same: returns when the time is up; ask `isAlive` |
+/// | `join(0)`, `join(-1)` | `join(timeout: 0)`, `join(timeout: -1)` | same: no wait |
+/// | `join(1e10)` | `join(timeout: .max)` | a finished task returns at once; otherwise a wait clamped to 10⁹ s (Python: `OverflowError` past `TIMEOUT_MAX`) |
+/// | a thread joining itself: `RuntimeError: cannot join current thread` | a `JoinableTask` joining itself | same words, but a trap (`fatalError`): `join` does not throw, and it could only wait for good |
+/// | `is_alive()`, `name` | `isAlive`, `name` | same |
 final class JoinableTask: Sendable {
   private let finished = Latch()
   private let label: Locked<String>
-  private let token: Int?
+  /// The running task's identity, to refuse a join of itself.
+  private let identity = Locked<Int?>(nil)
 
   /// Starts `operation` as a task called `name`, running it at once up to its first suspension,
   /// as Python's `start()` lets a new thread run. Python: `Thread(target=…, name=…).start()`.
   init(name: String, operation: @escaping @Sendable () async throws -> Void) {
-    let context = RunContext.current
-    let token = context?.roster.enter(name)
     let finished = self.finished
+    let identity = self.identity
     label = Locked(name)
-    self.token = token
     Task.immediate(name: name) {
+      identity.withLock { $0 = withUnsafeCurrentTask { $0?.hashValue } }
       // An error (a stopped sleep) ends the task, as an exception ends a Python thread.
       try? await operation()
-      if let token { context?.roster.leave(token) }
       finished.open()
     }
   }
@@ -78,7 +105,6 @@ final class JoinableTask: Sendable {
     get { label.withLock { $0 } }
     set {
       label.withLock { $0 = newValue }
-      if let token { RunContext.current?.roster.rename(token, to: newValue) }
     }
   }
 
@@ -86,21 +112,32 @@ final class JoinableTask: Sendable {
   var isAlive: Bool { !finished.isOpen }
 
   /// Suspends until the task has finished. Python: `join()`.
+  ///
+  /// The task joining itself traps with Python's message, "cannot join current thread".
   func join() async {
-    let from = RunContext.current?.clock.elapsed()
+    refuseJoiningItself()
     await finished.wait()
-    if let from { RunContext.current?.recorder.note(.join, lane: currentLane, from: from) }
   }
 
-  /// Suspends until the task has finished or `seconds` have passed; ask `isAlive` which.
-  /// Python: `join(timeout=seconds)`. Racing the end against a sleep is the whole trick; the
-  /// loser is cancelled, and neither is left running.
+  /// Suspends until the task has finished or `seconds` notebook seconds have passed (paced in a
+  /// run); ask `isAlive` which. Zero or negative: no wait, as in Python; a finished task returns
+  /// at once; a wait longer than 10⁹ s is clamped to that. Python: `join(timeout=seconds)`.
+  ///
+  /// The task joining itself traps with Python's message, "cannot join current thread".
   func join(timeout seconds: Int) async {
-    let from = RunContext.current?.clock.elapsed()
-    defer {
-      if let from { RunContext.current?.recorder.note(.join, lane: currentLane, from: from) }
-    }
-    let deadline = sleepDeadline(seconds)
+    await join(until: seconds <= 0 ? .now : timeoutDeadline(seconds))
+  }
+
+  /// `join(timeout:)` with a real-time `Duration`, for a wait shorter than a second.
+  func join(timeout: Duration) async {
+    await join(until: timeoutDeadline(timeout))
+  }
+
+  private func join(until deadline: ContinuousClock.Instant) async {
+    refuseJoiningItself()
+    // Finished, or no time to wait: at once. Else the end races a sleep (on the run's clock, so
+    // a stopped run ends it too); the loser is cancelled, and neither is left running.
+    guard isAlive, deadline > .now else { return }
     await withTaskGroup { race in
       race.addTask { await self.finished.wait() }
       race.addTask { try? await sleep(until: deadline) }
@@ -108,23 +145,14 @@ final class JoinableTask: Sendable {
       race.cancelAll()
     }
   }
+
+  private func refuseJoiningItself() {
+    let me = withUnsafeCurrentTask { $0?.hashValue }
+    if me != nil, identity.withLock({ $0 }) == me { fatalError("cannot join current thread") }
+  }
 }
 
 // MARK: - from Sources/TaskVersions/Support/Python.swift
-
-// What Python's `print`, `time.sleep`, `time.ctime`, `random.randint` and the `threading`
-// module's functions are to the task examples. An example calls them as plain functions; inside a
-// run they print into the run's transcript, under the name of the task that prints, and sleep on
-// the run's clock; outside a run they do what a plain program does (`Swift.print`, `Task.sleep`,
-// the real date). The standalone programs on the pages define them in a few lines.
-
-/// The run the current task belongs to. A task-local value: every child task and every `Task`
-/// an example starts inherits it, so runs side by side never mix.
-enum RunContext {
-  @TaskLocal static var current: ExampleContext?
-  /// The name a task's lines go under when it has no `Task.name` (see `named`).
-  @TaskLocal static var lane: String?
-}
 
 /// Python: `print(*items)`: the items joined by spaces, `True`/`False` for a `Bool`. A run that
 /// was asked to stop prints nothing more. `terminator` is ignored (each call is one line); it is
@@ -132,16 +160,7 @@ enum RunContext {
 /// or more items (`print("a", 1, "b")`) chose `Swift.print` and bypassed the run.
 func print(_ items: Any..., separator: String = " ", terminator: String = "\n") {
   let line = items.map(NotebookText.str).joined(separator: separator)
-  guard let context = RunContext.current else { return Swift.print(line) }
-  guard !context.stop.isRequested else { return }
-  context.recorder.print(line, lane: currentLane)
-}
-
-/// The name the current task's lines go under: its own, the one `named` gave it, or, for a task
-/// nobody named, a `Dummy-N` as Python names a thread it did not start.
-var currentLane: String {
-  Task.name ?? RunContext.lane
-    ?? RunContext.current?.dummyName(for: withUnsafeCurrentTask { $0?.hashValue }) ?? "?"
+  Swift.print(line)
 }
 
 /// Python: `time.sleep(seconds)`. Throws `CancellationError` when the task is cancelled, or the
@@ -152,41 +171,41 @@ func sleep(_ seconds: Int) async throws {
 
 /// A sleep on the run's clock, noted in its timeline or not (a helper task's sleep is no lane's).
 func sleep(_ seconds: Int, noted: Bool) async throws {
-  guard let context = RunContext.current else {
-    return try await Task.sleep(for: .seconds(seconds))
-  }
-  let lane = currentLane
-  let deadline = context.sleepDeadline(seconds, lane: lane)
-  let from = context.clock.elapsed()
-  defer { if noted { context.recorder.note(.sleep, lane: lane, from: from) } }
-  try await sleep(until: deadline)
+  try await sleep(until: sleepDeadline(seconds))
 }
 
 /// Sleeps until `deadline`, taken by a caller before it starts the task that sleeps: a race
 /// against the time (a timeout) then ends on time however late that task began. A stop request
 /// ends it as it ends every sleep of the run.
 func sleep(until deadline: ContinuousClock.Instant) async throws {
-  guard let context = RunContext.current else {
-    return try await Task.sleep(until: deadline, clock: .continuous)
-  }
-  try await context.stop.sleep(until: deadline)
-  context.noteWake(deadline: deadline)
+  try await Task.sleep(until: deadline, clock: .continuous)
 }
 
+/// The longest wait in notebook seconds a deadline is computed for (10⁹, about 31 years at the
+/// notebook's pace): a longer one (`Int.max`) is clamped to it rather than overflow.
+let longestNotebookWait = 1_000_000_000
+
 /// When a wait of `seconds` notebook seconds that begins now ends: on the run's clock in a run,
-/// else in real seconds.
+/// else in real seconds. Clamped to `longestNotebookWait`.
 func sleepDeadline(_ seconds: Int) -> ContinuousClock.Instant {
-  RunContext.current?.clock.deadline(afterSleeping: seconds) ?? .now + .seconds(seconds)
+  let seconds = min(seconds, longestNotebookWait)
+  return .now + .seconds(seconds)
 }
 
 /// Python: `time.ctime(time.time())`.
-func ctime() -> String { RunContext.current?.ctime() ?? NotebookText.ctime(.now) }
+func ctime() -> String {
+  return NotebookText.ctime(.now)
+}
 
 /// Python: `threading.active_count()`, counting the `JoinableTask`s alive and the main task.
-func activeCount() -> Int { RunContext.current?.roster.count ?? 1 }
+func activeCount() -> Int {
+  return 1
+}
 
 /// Python: `[t.name for t in threading.enumerate()]`.
-func enumerate() -> [String] { RunContext.current?.roster.running ?? [Task.name ?? "?"] }
+func enumerate() -> [String] {
+  return [Task.name ?? "?"]
+}
 
 // MARK: - from Sources/ThreadsToTasksCore/NotebookText.swift
 
@@ -287,6 +306,8 @@ public final class Latch: @unchecked Sendable {  // safe: all state only under `
   public var isOpen: Bool { condition.withLock { opened } }
 
   /// Blocks the thread until the latch opens or `deadline` passes; returns whether it opened.
+  /// An open latch returns `true` at once, whatever the deadline; any deadline is taken, however
+  /// far (no trap) or long past (then it only looks).
   @discardableResult
   public func wait(until deadline: ContinuousClock.Instant) -> Bool {
     condition.withLock {
@@ -296,7 +317,8 @@ public final class Latch: @unchecked Sendable {  // safe: all state only under `
         let seconds =
           Double(remaining.components.seconds) + Double(remaining.components.attoseconds) * 1e-18
         // Returns false on time-out and true on a broadcast; the loop re-checks both either way.
-        _ = condition.wait(until: Date(timeIntervalSinceNow: seconds))
+        // At most 1e9 s (31 years) at a time: `NSCondition` traps (SIGILL) on a date past 2262.
+        _ = condition.wait(until: Date(timeIntervalSinceNow: min(seconds, 1e9)))
       }
       return true
     }
@@ -325,22 +347,32 @@ public final class Latch: @unchecked Sendable {  // safe: all state only under `
   }
 
   /// Suspends the task until the latch opens or `deadline` passes; returns whether it opened.
-  /// Throws `CancellationError` if the task is cancelled.
+  /// An open latch returns `true` at once, whatever the deadline (Python's `Event.wait` reads the
+  /// flag first); a deadline already past is a look at the flag. A deadline further off than
+  /// 10⁹ s is clamped to that (`Task.sleep(until:)` traps on one past what it can count).
+  /// Throws `CancellationError` if the task is cancelled before the latch opens.
   public func wait(until deadline: ContinuousClock.Instant) async throws -> Bool {
-    try await withThrowingTaskGroup { group in
+    if isOpen { return true }
+    try Task.checkCancellation()
+    let deadline = min(deadline, .now + .seconds(1_000_000_000))
+    guard deadline > .now else { return isOpen }
+    let opened = try await withThrowingTaskGroup { group in
       group.addTask {
         try await Task.sleep(until: deadline, clock: .continuous)
         return false
       }
       group.addTask {
+        // Ends when the latch opens, or the task is cancelled: say which.
         await self.wait()
-        return true
+        return self.isOpen
       }
       defer { group.cancelAll() }
-      let opened = try await group.next()!
-      try Task.checkCancellation()
-      return opened
+      return try await group.next()!
     }
+    // Opened in the same instant as the deadline: the flag is what counts.
+    if opened || isOpen { return true }
+    try Task.checkCancellation()
+    return false
   }
 }
 

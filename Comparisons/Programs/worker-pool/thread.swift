@@ -71,13 +71,50 @@ func workerPool(maxWorkers: Int = 2) {
 
 // MARK: - from Sources/ThreadVersions/Support/BlockingQueue.swift
 
+/// What a timed or non-blocking `BlockingQueue` call throws: Python's `queue.Empty`,
+/// `queue.Full`, and the `ValueError` of a negative timeout.
+public enum QueueError: Error, Equatable, CustomStringConvertible {
+  /// Python: `queue.Empty`: no item came in time.
+  case empty
+  /// Python: `queue.Full`: no place came free in time; the item was not put.
+  case full
+  /// Python: `ValueError("'timeout' must be a non-negative number")`.
+  case negativeTimeout
+
+  /// Python's name for it, and its message.
+  public var description: String {
+    switch self {
+    case .empty: "queue.Empty"
+    case .full: "queue.Full"
+    case .negativeTimeout: "ValueError: 'timeout' must be a non-negative number"
+    }
+  }
+}
+
 /// Python's `queue.Queue(maxsize)` for threads: `put` blocks while the queue is full, `get`
 /// while it is empty, and `join` until every item put has been marked done with `taskDone`.
 ///
 /// Foundation has no blocking queue: `OperationQueue` and `DispatchQueue` queue work, not values.
 /// This one is a buffer guarded by an `NSCondition`, the construct Python's own `queue` module is
 /// built on (`threading.Condition`). Items come out in the order they went in; a `maxsize` of 0
-/// means no bound, as in Python.
+/// or less means no bound, as in Python.
+///
+/// | Python | Swift | Same? |
+/// | --- | --- | --- |
+/// | `queue.Queue(maxsize=n)` | `BlockingQueue(maxsize: n)` | same; `n <= 0`: no bound |
+/// | `q.put(x)`, `q.get()` | `q.put(x)`, `q.get()` | same |
+/// | `q.put(x, timeout=t)` | `try q.put(x, timeout: t)` (notebook seconds, or a `Duration`) | same: throws `QueueError.full` when no place came free, and then `x` was not put |
+/// | `q.get(timeout=t)` | `try q.get(timeout: t)` (notebook seconds, or a `Duration`) | same: throws `QueueError.empty` when no item came, and then none was taken |
+/// | `q.put_nowait(x)`, `q.put(x, block=False)` | `try q.putNowait(x)` | same: `QueueError.full` if there is no room |
+/// | `q.get_nowait()`, `q.get(block=False)` | `try q.getNowait()` | same: `QueueError.empty` if there is no item |
+/// | `q.get(timeout=0)`, `q.put(x, timeout=0)` | `timeout: 0` | same: takes or puts if it can, at once |
+/// | `q.get(timeout=-1)`; `q.put(x, timeout=-1)` on a bounded queue | `timeout: -1` | same: `QueueError.negativeTimeout` (Python's `ValueError`), even with an item or room there; an unbounded queue's `put` never looks at the timeout, in both |
+/// | `q.get(timeout=1e10)` | `timeout: 10_000_000_000` | an item is taken at once in both; otherwise it waits here (clamped to `timeoutMax`) where Python raises `OverflowError` |
+/// | `q.task_done()` | `q.taskDone()` | same |
+/// | `q.task_done()` too often | `fatalError("ValueError: task_done() called too many times")` | traps where Python raises: it is a bug, and `taskDone()` cannot throw |
+/// | `q.join()` | `q.join()` | same |
+/// | `q.qsize()` | `q.count` | same |
+/// | `q.shutdown()` (3.13) | none | the examples stop their consumers with a sentinel, as the notebook does |
 public final class BlockingQueue<Element: Sendable>: @unchecked Sendable {
   // safe: every stored property is read and written only while holding `condition`.
   private let condition = NSCondition()
@@ -87,39 +124,123 @@ public final class BlockingQueue<Element: Sendable>: @unchecked Sendable {
   private var waitingJoiners = 0
   private let maxsize: Int
 
-  /// A queue holding at most `maxsize` items (0: no bound). Python: `queue.Queue(maxsize)`.
+  /// A queue holding at most `maxsize` items (0 or less: no bound). Python: `queue.Queue(maxsize)`.
   public init(maxsize: Int = 0) { self.maxsize = maxsize }
+
+  private var isFull: Bool { maxsize > 0 && buffer.count >= maxsize }
 
   /// Puts `item` at the back, first waiting, blocked, until there is room. Python: `q.put(item)`.
   public func put(_ item: Element) {
     condition.withLock {
-      while maxsize > 0 && buffer.count >= maxsize {
+      if isFull { JoinableThread.willBlock() }
+      while isFull {
         waitingPutters += 1
         condition.wait()
         waitingPutters -= 1
       }
-      buffer.append(item)
-      unfinished += 1
-      condition.broadcast()
+      append(item)
     }
+  }
+
+  /// Puts `item` at the back, waiting at most `seconds` (notebook seconds) for room. Zero: puts
+  /// it only if there is room now. Python: `q.put(item, timeout=seconds)`.
+  /// - Throws: `QueueError.full` when no place came free in time (`item` was not put);
+  ///   `QueueError.negativeTimeout` for a negative `seconds` on a bounded queue.
+  public func put(_ item: Element, timeout seconds: Int) throws(QueueError) {
+    if maxsize > 0 && seconds < 0 { throw .negativeTimeout }
+    try put(item, until: sleepDeadline(seconds))
+  }
+
+  /// `put(_:timeout:)` for a real `Duration`.
+  public func put(_ item: Element, timeout: Duration) throws(QueueError) {
+    if maxsize > 0 && timeout < .zero { throw .negativeTimeout }
+    try put(item, until: deadline(after: timeout))
+  }
+
+  /// Puts `item` only if there is room now. Python: `q.put_nowait(item)`.
+  /// - Throws: `QueueError.full` when there is none.
+  public func putNowait(_ item: Element) throws(QueueError) {
+    try put(item, until: .now)
+  }
+
+  private func put(_ item: Element, until deadline: ContinuousClock.Instant) throws(QueueError) {
+    let put = condition.withLock {
+      // Decided here, under the lock: at the deadline the item is either in or not.
+      if isFull && ContinuousClock.now < deadline { JoinableThread.willBlock() }
+      while isFull {
+        guard ContinuousClock.now < deadline else { return false }
+        waitingPutters += 1
+        condition.wait(until: deadline)
+        waitingPutters -= 1
+      }
+      append(item)
+      return true
+    }
+    if !put { throw .full }
+  }
+
+  private func append(_ item: Element) {
+    buffer.append(item)
+    unfinished += 1
+    condition.broadcast()
   }
 
   /// Takes the item at the front, first waiting, blocked, until there is one. Python: `q.get()`.
   public func get() -> Element {
     condition.withLock {
+      if buffer.isEmpty { JoinableThread.willBlock() }
       while buffer.isEmpty {
         condition.wait()
       }
-      defer { condition.broadcast() }
-      return buffer.removeFirst()
+      return takeFirst()
     }
   }
 
-  /// Marks one item taken by `get()` as done. Python: `q.task_done()`, which raises `ValueError`
-  /// when called more times than there were items; here that is a programming error that traps.
+  /// Takes the item at the front, waiting at most `seconds` (notebook seconds) for one. Zero:
+  /// takes one only if one is there. Python: `q.get(timeout=seconds)`.
+  /// - Throws: `QueueError.empty` when no item came in time (none was taken);
+  ///   `QueueError.negativeTimeout` for a negative `seconds`.
+  public func get(timeout seconds: Int) throws(QueueError) -> Element {
+    if seconds < 0 { throw .negativeTimeout }
+    return try get(until: sleepDeadline(seconds))
+  }
+
+  /// `get(timeout:)` for a real `Duration`.
+  public func get(timeout: Duration) throws(QueueError) -> Element {
+    if timeout < .zero { throw .negativeTimeout }
+    return try get(until: deadline(after: timeout))
+  }
+
+  /// Takes the item at the front only if one is there. Python: `q.get_nowait()`.
+  /// - Throws: `QueueError.empty` when there is none.
+  public func getNowait() throws(QueueError) -> Element {
+    try get(until: .now)
+  }
+
+  private func get(until deadline: ContinuousClock.Instant) throws(QueueError) -> Element {
+    let item: Element? = condition.withLock {
+      // Decided here, under the lock: at the deadline the item is either taken or still queued.
+      if buffer.isEmpty && ContinuousClock.now < deadline { JoinableThread.willBlock() }
+      while buffer.isEmpty {
+        guard ContinuousClock.now < deadline else { return nil }
+        condition.wait(until: deadline)
+      }
+      return takeFirst()
+    }
+    guard let item else { throw .empty }
+    return item
+  }
+
+  private func takeFirst() -> Element {
+    defer { condition.broadcast() }
+    return buffer.removeFirst()
+  }
+
+  /// Marks one item taken by `get()` as done. Python: `q.task_done()`. Called more times than
+  /// there were items, it traps with Python's `ValueError` message.
   public func taskDone() {
     condition.withLock {
-      precondition(unfinished > 0, "taskDone() called more times than there were items")
+      if unfinished <= 0 { fatalError("ValueError: task_done() called too many times") }
       unfinished -= 1
       if unfinished == 0 { condition.broadcast() }
     }
@@ -128,6 +249,7 @@ public final class BlockingQueue<Element: Sendable>: @unchecked Sendable {
   /// Blocks until every item put so far has been marked done. Python: `q.join()`.
   public func join() {
     condition.withLock {
+      if unfinished > 0 { JoinableThread.willBlock() }
       while unfinished > 0 {
         waitingJoiners += 1
         condition.wait()
@@ -145,6 +267,49 @@ public final class BlockingQueue<Element: Sendable>: @unchecked Sendable {
   }
 }
 
+// MARK: - from Sources/ThreadVersions/Support/Deadline.swift
+
+/// The longest timeout the thread types count, in notebook seconds (real seconds for a
+/// `Duration`): about 31,700 years at the notebook's pace. A longer one is clamped to it, so no
+/// arithmetic on it can overflow. Python: a timeout past `threading.TIMEOUT_MAX` (about 9.2e9 s
+/// on Linux) raises `OverflowError`; here it waits as long as this, which is for ever in practice.
+let timeoutMax = 1_000_000_000_000
+
+/// The longest single `NSCondition` wait asked for, in real seconds (about 31 years).
+/// `NSCondition.wait(until:)` traps (SIGILL, nothing on stderr) for a date past the year 2262,
+/// between 7.4e9 and 7.5e9 s from now; a longer wait is made of several of these.
+let longestSingleWait = 1e9
+
+/// Python's `timeout=seconds`, as the `Date` that Foundation's timed waits take
+/// (`NSLock.lock(before:)`, `NSCondition.wait(until:)`): `seconds` (notebook seconds) from now,
+/// on the run's clock when the calling thread belongs to a run, so a paced run times out at its
+/// pace. Never later than `longestSingleWait` from now; zero or negative give a date already past,
+/// which makes `lock(before:)` a try (Python's `acquire(timeout=-1)` waits for ever instead, and
+/// other negative values raise `ValueError`).
+///
+/// Counted, like a sleep, from the beat the wait begins on: see `ExampleClock.deadline`.
+func deadline(after seconds: Int) -> Date {
+  Date(timeIntervalSinceNow: min(realSeconds(until: sleepDeadline(seconds)), longestSingleWait))
+}
+
+/// The instant `duration` (real time) from now, `duration` clamped to ±`timeoutMax` seconds.
+func deadline(after duration: Duration) -> ContinuousClock.Instant {
+  let bound = Duration.seconds(timeoutMax)
+  return .now + min(max(duration, .zero - bound), bound)
+}
+
+extension NSCondition {
+  /// Waits, holding the lock, until signalled or `deadline`, whichever comes first; returns at
+  /// once when the deadline has passed. Never hands Foundation a date it traps on: a far deadline
+  /// is waited for `longestSingleWait` at a time. The caller loops on its condition and on
+  /// `ContinuousClock.now < deadline`, as every condition wait must (wake-ups may be spurious).
+  func wait(until deadline: ContinuousClock.Instant) {
+    let remaining = realSeconds(until: deadline)
+    guard remaining > 0 else { return }
+    _ = wait(until: Date(timeIntervalSinceNow: min(remaining, longestSingleWait)))
+  }
+}
+
 // MARK: - from Sources/ThreadVersions/Support/JoinableThread.swift
 
 // Subclassing Foundation's `Thread` (as Python subclasses `threading.Thread`) does not compile on
@@ -157,36 +322,40 @@ public final class BlockingQueue<Element: Sendable>: @unchecked Sendable {
 /// `isAlive` that is true exactly from `start()` until the body has returned, and a `name` the
 /// thread itself reads back. Subclass it and override `run()`, as in Python.
 ///
-/// `Thread.isFinished` lags behind the end of the body (seen false right after a join in 874 of
-/// 2,000 trials here), and a `name` set before `start()` was not what the thread saw. So the
-/// state lives here, under an `NSCondition` that `start` and `join` wait on.
+/// Foundation keeps no join, and a `name` set before `start()` was not what the thread saw; a
+/// join built on a signal at the end of the thread's block returns before the block does, so
+/// `isFinished` can still read `false` right after it (1,887 of 2,000 trials here, 0 of 2,000 a
+/// millisecond later: the join is early, Foundation is not late). So the state lives here, under
+/// an `NSCondition` that `start` and `join` wait on, and `isAlive` reads it.
+///
+/// | Python | Swift | Same? |
+/// | --- | --- | --- |
+/// | `threading.Thread(name=n, target=f)` | `JoinableThread(name: n, target: f)` | same |
+/// | a subclass overriding `run()` | a subclass overriding `run()` | same |
+/// | `t.start()` | `t.start()` | same: returns once the thread runs and has blocked, ended or run 5 ms |
+/// | `t.start()` a second time | `fatalError("RuntimeError: threads can only be started once")` | traps: `start()` overrides `Thread.start()`, which cannot throw |
+/// | `t.join()` | `t.join()` | same |
+/// | `t.join(timeout=s)` | `t.join(timeout: s)` (notebook seconds), `t.join(timeout: .milliseconds(5))` | same; zero and negative check once and return, as Python's `max(timeout, 0)` |
+/// | `t.join(timeout=1e10)` | waits (clamped to `timeoutMax`) | Python raises `OverflowError` past `threading.TIMEOUT_MAX` |
+/// | `t.join()` before `t.start()` | `fatalError("RuntimeError: cannot join thread before it is started")` | traps, at once, instead of raising |
+/// | `t.join()` from `t` itself | `fatalError("RuntimeError: cannot join current thread")` | traps, at once, instead of raising |
+/// | `t.is_alive()` | `t.isAlive` | same |
+/// | `t.name`, `t.name = n` | `t.name`, `t.name = n` | same (an optional, as `Thread`'s) |
+/// | `t.daemon` | none | every Foundation thread is a daemon: the process ends when `main` returns |
 open class JoinableThread: Thread {
   private let state = NSCondition()
   private var started = false
-  private var running = false
+  private var runningSince: ContinuousClock.Instant?
   private var blocking = false
   private var finished = false
-  private var finishedAt: Double?
   private var storedName: String
-  private var rosterToken: Int?
   private let target: (@Sendable () -> Void)?
-  /// The run this thread belongs to: the one of the thread that created it.
-  let context: ExampleContext?
 
   /// A thread called `name` that runs `target`, or `run()` if a subclass overrides it.
   /// Python: `threading.Thread(name=name, target=target)`.
   public init(name: String, target: (@Sendable () -> Void)? = nil) {
     self.storedName = name
     self.target = target
-    context = (Thread.current as? JoinableThread)?.context
-    super.init()
-  }
-
-  /// A thread of the run `context`: how a runner starts an example's main flow.
-  init(name: String, context: ExampleContext, target: @escaping @Sendable () -> Void) {
-    self.storedName = name
-    self.target = target
-    self.context = context
     super.init()
   }
 
@@ -195,111 +364,134 @@ open class JoinableThread: Thread {
   open override var name: String? {
     get { state.withLock { storedName } }
     set {
-      state.withLock {
-        storedName = newValue ?? ""
-        if let rosterToken { context?.roster.rename(rosterToken, to: storedName) }
-      }
+      state.withLock { storedName = newValue ?? "" }
     }
   }
 
   /// The body of the thread. Python: `run()`. The default runs the `target` given to `init`.
   open func run() { target?() }
 
-  /// Starts the thread and returns once it is running — and, as far as the run can tell, has run
-  /// up to its first blocking call (a sleep, a join, the lock), or for 5 ms (at most a tenth of a
-  /// beat). Python: `start()`
-  /// waits for the new thread to signal that it has started, and the GIL then usually lets that
-  /// thread run until it blocks or its switch interval (5 ms) is up. Foundation's `start()`
-  /// returns at once, before the thread has run at all, which lets the main flow print first
-  /// almost every time.
+  /// CPython's switch interval (`sys.getswitchinterval()`, 5 ms, in real seconds): how long a
+  /// thread that does not block keeps the interpreter before another thread gets a turn, and so
+  /// the longest `start()` waits for the new thread. Python: `sys.setswitchinterval(seconds)`,
+  /// for the whole process there; here per thread, set before `start()`.
+  public var switchInterval = 0.005
+
+  /// Starts the thread and returns once it is running and has reached its first blocking call,
+  /// or has ended, or has run for `switchInterval`. Python: `start()` waits for the new thread to
+  /// signal that it runs; the GIL then lets that thread run until it blocks (which releases the
+  /// GIL) or its switch interval is up. Foundation's `start()` returns at once, before the thread
+  /// has run at all, which lets the starting thread print first almost every time.
+  ///
+  /// Every blocking call of this package's thread types (`sleep`, `join`, `BlockingQueue`,
+  /// `BoundedSemaphore`, `ThreadingEvent`, `Future`) tells `start()` through `willBlock()`. A body
+  /// that blocks where the package cannot see — `Thread.sleep`, a bare `NSCondition` or `NSLock` —
+  /// costs its start the whole 5 ms; call `JoinableThread.willBlock()` before such a call to end
+  /// the start there.
+  ///
+  /// A second call traps: `fatalError("RuntimeError: threads can only be started once")`.
   open override func start() {
-    let calledAt = context?.clock.elapsed()
     state.withLock {
+      if started { fatalError("RuntimeError: threads can only be started once") }
       started = true
-      rosterToken = context?.roster.enter(storedName)
     }
     super.start()
-    state.withLock {
-      while !running { state.wait() }
-      // Paced, so that at a fast pace the wait stays a small part of a beat.
-      let interval = min(0.005, 0.1 * (context?.clock.pace.secondsPerBeat ?? 1))
-      let switchInterval = Date(timeIntervalSinceNow: interval)
-      while !blocking && !finished && state.wait(until: switchInterval) {}
+    let interval = startWaitsAtMost
+    // Most bodies reach their first blocking call within tens of microseconds: first give the
+    // processor to the new thread a few times, as Python's start gives it the GIL, since going
+    // to sleep on `state` and being woken costs more than that.
+    let yieldUntil = ContinuousClock.now + .microseconds(50)
+    while ContinuousClock.now < yieldUntil && !state.withLock({ blocking || finished }) {
+      sched_yield()
     }
-    // The notebook's time line counts a start as taking no time: the starting thread falls
-    // behind by whatever it took.
-    if let calledAt, let context {
-      context.fallsBehind(Thread.current.name ?? "?", by: context.clock.elapsed() - calledAt)
+    state.withLock {
+      // From the moment the thread runs, wait at most one interval. Until it runs, look again
+      // every interval, or millisecond if that is longer: the thread does not say it runs, which
+      // saves a wake-up per start.
+      while !blocking && !finished {
+        guard let runningSince else {
+          state.wait(until: .now + .seconds(max(interval, 0.001)))
+          continue
+        }
+        let due = runningSince + .seconds(interval)
+        if ContinuousClock.now >= due { break }
+        state.wait(until: due)
+      }
     }
   }
 
-  /// Tells `start()` that the calling thread is about to block: its start is over.
-  static func willBlock() {
+  /// How long this thread's start waits at most for it to block.
+  private var startWaitsAtMost: Double {
+    return switchInterval
+  }
+
+  /// Tells `start()` that the calling thread is about to block: its start is over. Nothing
+  /// happens when the caller is not a `JoinableThread` or its start is over already.
+  public static func willBlock() {
     guard let thread = Thread.current as? JoinableThread else { return }
     thread.state.withLock {
+      guard !thread.blocking else { return }
       thread.blocking = true
       thread.state.broadcast()
     }
   }
 
-  /// Do not override: signals `start()`, runs `run()`, then lets `join()` return.
+  /// Do not override: lets `start()` time its wait, runs `run()`, then lets `join()` return.
   public override func main() {
-    state.withLock {
-      running = true
-      state.broadcast()
-    }
+    state.withLock { runningSince = .now }
     run()
     state.withLock {
-      if let rosterToken { context?.roster.leave(rosterToken) }
       finished = true
-      finishedAt = context?.clock.elapsed()
       state.broadcast()
     }
   }
 
   /// Blocks until the body has returned. Python: `join()`. Returns at once if it already has.
+  /// Traps, as Python raises `RuntimeError`, when the thread was never started or is the caller.
   public func join() {
-    Self.willBlock()
-    let waiting = JoinWait()
-    let ended = state.withLock {
+    refuseMisusedJoin()
+    // Told outside `state`: a thread joining this one while this one joins it takes the two
+    // locks the other way round.
+    if !hasEnded { Self.willBlock() }
+    state.withLock {
       while !finished { state.wait() }
-      return finishedAt
     }
-    waiting.end(joined: ended)
   }
 
-  /// Blocks until the body has returned or `seconds` have passed; check `isAlive` to tell which.
-  /// Python: `join(timeout=seconds)`.
+  /// Blocks until the body has returned or `seconds` (notebook seconds) have passed; check
+  /// `isAlive` to tell which. Zero and negative check once and return, as Python's
+  /// `max(timeout, 0)`; a huge one is clamped to `timeoutMax`. Python: `join(timeout=seconds)`.
   public func join(timeout seconds: Int) {
-    let deadline = sleepDeadline(seconds)
-    Self.willBlock()
-    let waiting = JoinWait()
-    state.withLock {
-      while !finished, ContinuousClock.now < deadline {
-        _ = state.wait(until: Date(timeIntervalSinceNow: realSeconds(until: deadline)))
-      }
-    }
-    waiting.end()
+    join(until: sleepDeadline(max(seconds, 0)))
   }
+
+  /// `join(timeout:)` for a real `Duration`.
+  public func join(timeout: Duration) {
+    join(until: deadline(after: max(timeout, .zero)))
+  }
+
+  private func join(until deadline: ContinuousClock.Instant) {
+    refuseMisusedJoin()
+    if !hasEnded && ContinuousClock.now < deadline { Self.willBlock() }
+    state.withLock {
+      while !finished && ContinuousClock.now < deadline { state.wait(until: deadline) }
+    }
+  }
+
+  /// Python's checks before a join, in its words; traps because `join()` cannot throw.
+  private func refuseMisusedJoin() {
+    if !state.withLock({ started }) {
+      fatalError("RuntimeError: cannot join thread before it is started")
+    }
+    if Thread.current === self { fatalError("RuntimeError: cannot join current thread") }
+  }
+
+  /// Whether the body has returned, as this type knows it (`Thread.isFinished` turns true a
+  /// little later, once the block has returned).
+  private var hasEnded: Bool { state.withLock { finished } }
 
   /// True from `start()` until the body has returned. Python: `is_alive()`.
   public var isAlive: Bool { state.withLock { started && !finished } }
-}
-
-/// A join of the calling thread, noted in its run's timeline when it ends.
-private struct JoinWait {
-  let thread = Thread.current as? JoinableThread
-  let lane = Thread.current.name ?? "?"
-  let from = (Thread.current as? JoinableThread)?.context?.clock.elapsed()
-
-  /// Ends the wait; `joined` is when the joined thread ended, if it did while we waited.
-  func end(joined: Double? = nil) {
-    guard let context = thread?.context, let from else { return }
-    context.onSchedule(lane)
-    context.recorder.note(.join, lane: lane, from: from)
-    // Returned late? (The join could return from the thread's end on.)
-    if let joined, joined > from { context.noteLate(since: joined) }
-  }
 }
 
 // MARK: - from Sources/ThreadVersions/Support/Python.swift
@@ -311,7 +503,7 @@ private struct JoinWait {
 // `Thread.sleep`, the real date). The standalone programs on the pages define them in a few lines.
 
 /// The run the calling thread belongs to, if any.
-private var context: ExampleContext? { (Thread.current as? JoinableThread)?.context }
+private var context: ExampleContext? { RunBinding.current?.context }
 
 /// Python: `print(*items)`: the items joined by spaces, `True`/`False` for a `Bool`. A run that
 /// was asked to stop prints nothing more. `terminator` is ignored (each call is one line); it is
@@ -336,12 +528,21 @@ func sleep(_ seconds: Int) {
   context.recorder.note(.sleep, lane: lane, from: from)
 }
 
+/// Python: `time.sleep(0.1)`, a fraction of a second: `duration` of real time, not paced. In a
+/// run, a stop request ends it early.
+func sleep(for duration: Duration) {
+  let deadline = deadline(after: max(duration, .zero))
+  JoinableThread.willBlock()
+  guard let context else { return Thread.sleep(forTimeInterval: realSeconds(until: deadline)) }
+  context.stop.sleep(until: deadline)
+}
+
 /// When a sleep of `seconds` notebook seconds that begins now ends: on the run's clock when the
-/// calling thread belongs to a run, else in real seconds.
+/// calling thread belongs to a run, else in real seconds. `seconds` is clamped to ±`timeoutMax`
+/// (so `Int.max` overflows nothing); zero and negative give a deadline already past.
 func sleepDeadline(_ seconds: Int) -> ContinuousClock.Instant {
-  guard let context = (Thread.current as? JoinableThread)?.context else {
-    return .now + .seconds(seconds)
-  }
+  let seconds = min(max(seconds, -timeoutMax), timeoutMax)
+  guard let context = RunBinding.current?.context else { return .now + .seconds(seconds) }
   return context.sleepDeadline(seconds, lane: Thread.current.name ?? "?")
 }
 
@@ -353,6 +554,75 @@ func realSeconds(until deadline: ContinuousClock.Instant) -> Double {
 
 /// Python: `time.ctime(time.time())`.
 func ctime() -> String { context?.ctime() ?? NotebookText.ctime(Date()) }
+
+// MARK: - from Sources/ThreadVersions/Support/RunBinding.swift
+
+/// What a run of an example attaches to each of its threads: the run's context, the thread's
+/// place in the run's roster, when its body returned, how long its start took. A plain program
+/// has none of it: `JoinableThread` calls it only from lines marked `// run: begin` /
+/// `// run: end`, which the pages leave out, so the type a reader sees is a plain program's.
+///
+/// A thread inherits the binding of the thread that creates it (a new binding to the same run);
+/// the runner binds the example's main flow.
+final class RunBinding: Sendable {
+  /// The run the thread belongs to.
+  let context: ExampleContext
+  private let state = Locked<(token: Int?, finishedAt: Double?)>((nil, nil))
+
+  /// A binding of a thread to the run `context`.
+  init(context: ExampleContext) { self.context = context }
+
+  /// The binding of the calling thread, if it belongs to a run.
+  static var current: RunBinding? { (Thread.current as? JoinableThread)?.binding }
+
+  /// A binding for a thread the calling thread creates: to the same run, if any.
+  static func forNewThread() -> RunBinding? { current.map { RunBinding(context: $0.context) } }
+
+  /// CPython's switch interval, paced, so that at a fast pace a start stays a small part of a
+  /// beat: at most a tenth of a beat.
+  func switchInterval(_ interval: Double) -> Double {
+    min(interval, 0.1 * context.clock.pace.secondsPerBeat)
+  }
+
+  /// The thread `name` is starting: it enters the roster. Returns when the start began.
+  func starting(_ name: String) -> Double {
+    let token = context.roster.enter(name)
+    state.withLock { $0.token = token }
+    return context.clock.elapsed()
+  }
+
+  /// The start that began at `calledAt` is over. The notebook's time line counts a start as
+  /// taking no time: the starting thread falls behind by whatever it took.
+  func started(calledAt: Double) {
+    context.fallsBehind(Thread.current.name ?? "?", by: context.clock.elapsed() - calledAt)
+  }
+
+  /// The thread was renamed: so is its roster entry.
+  func renamed(to name: String) {
+    state.withLock { state in
+      if let token = state.token { context.roster.rename(token, to: name) }
+    }
+  }
+
+  /// The thread's body returned: it leaves the roster, and the time is kept for its joiners.
+  func finished() {
+    state.withLock { state in
+      if let token = state.token { context.roster.leave(token) }
+      state.finishedAt = context.clock.elapsed()
+    }
+  }
+
+  /// When the thread's body returned, on the run's clock, if it has.
+  var finishedAt: Double? { state.withLock { $0.finishedAt } }
+}
+
+extension JoinableThread {
+  /// A thread of the run `context`: how a runner starts an example's main flow.
+  convenience init(name: String, context: ExampleContext, target: @escaping @Sendable () -> Void) {
+    self.init(name: name, target: target)
+    binding = RunBinding(context: context)
+  }
+}
 
 // MARK: - from Sources/ThreadsToTasksCore/NotebookText.swift
 
@@ -402,6 +672,26 @@ public enum NotebookText {
   public static func str(_ item: Any) -> String {
     if let flag = item as? Bool { return flag ? "True" : "False" }
     return String(describing: item)
+  }
+}
+
+// MARK: - from Sources/ThreadsToTasksCore/Locked.swift
+
+/// A value that is only ever read or written while holding an `NSLock`.
+///
+/// The package's one hand-made `Sendable` container. `NSLock` rather than `Mutex` because
+/// ThreadSanitizer reports false races on `Mutex` on this toolchain, and the suite must run clean
+/// under it.
+public final class Locked<Value: Sendable>: @unchecked Sendable {  // safe: all under `lock`
+  private let lock = NSLock()
+  private var value: Value
+
+  /// A container holding `value`.
+  public init(_ value: Value) { self.value = value }
+
+  /// Runs `body` with exclusive access to the value. Keep `body` short: it runs under the lock.
+  public func withLock<Result>(_ body: (inout Value) throws -> Result) rethrows -> Result {
+    try lock.withLock { try body(&value) }
   }
 }
 

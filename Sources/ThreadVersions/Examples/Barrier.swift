@@ -5,7 +5,7 @@ import Foundation
 
 func barrier(parties: Int = 3) {
   // Python: `meeting = threading.Barrier(3)`.
-  let meeting = Barrier(parties)
+  let meeting = ThreadingBarrier(parties)
   let runners = (1...3).map { n in
     JoinableThread(name: "runner\(n)") {
       sleep(n)

@@ -9,10 +9,10 @@ import Foundation
 ///
 /// | Python | Swift | same? |
 /// | --- | --- | --- |
-/// | `Barrier(parties)` | `Barrier(parties)` | same; `parties` < 1 traps, where Python raises `ValueError` |
+/// | `Barrier(parties)` | `ThreadingBarrier(parties)` | same; `parties` < 1 traps, where Python raises `ValueError` |
 /// | `wait()` → arrival index | `wait()` → arrival index | same: 0 for the first to arrive, `parties - 1` for the last |
 /// | `wait(timeout)`, `abort()`, `reset()`, `broken` | — | not here: no example needs a broken barrier |
-public final class Barrier: @unchecked Sendable {
+public final class ThreadingBarrier: @unchecked Sendable {
   // safe: `waiting` and `round` are read and written only while holding `condition`.
   private let condition = NSCondition()
   private let parties: Int

@@ -1,0 +1,142 @@
+// Timers and tickers, structured concurrency:
+// a whole program that `swift run regenerate-pages` assembles from the example's file,
+// Sources/TaskVersions/Examples/Timer.swift, and the package's support it uses.
+// Build and run: `swiftc -swift-version 6 task.swift -o example && ./example`
+
+import Foundation
+
+// The rest of the toolbox, `threading.Timer` and periodic work, for tasks: a task that sleeps,
+// then does the work. Cancelling it ends the sleep at once (`sleep` throws), so the work never
+// runs: a timer and its `cancel()` need nothing more. A ticker is a loop of sleeps, stopped the
+// same way.
+
+func timer() async throws {
+  // Python: `threading.Timer(2, remind)`.
+  let reminder = Task.immediate(name: "reminder") {
+    try await sleep(2)
+    print("reminder fired")
+  }
+  let cancelled = Task.immediate(name: "cancelled") {
+    try await sleep(1)
+    print("never printed")
+  }
+  cancelled.cancel()  // its sleep throws at once: the print is never reached
+  print("cancelled one")
+
+  // Python: `while not stop.wait(2):`. Cancellation is the stop event.
+  let ticker = Task.immediate(name: "ticker") {
+    var ticks = 0
+    while (try? await sleep(2)) != nil {
+      ticks += 1
+      print("tick", ticks)
+    }
+    print("ticker stopped")
+  }
+
+  try await sleep(3)
+  ticker.cancel()
+  await ticker.value
+  _ = await (reminder.result, cancelled.result)
+  print("done")
+}
+
+// MARK: - from Sources/TaskVersions/Support/Python.swift
+
+/// Python: `print(*items)`: the items joined by spaces, `True`/`False` for a `Bool`. A run that
+/// was asked to stop prints nothing more. `terminator` is ignored (each call is one line); it is
+/// there so that this function shadows `Swift.print` for every call: without it, a call with three
+/// or more items (`print("a", 1, "b")`) chose `Swift.print` and bypassed the run.
+func print(_ items: Any..., separator: String = " ", terminator: String = "\n") {
+  let line = items.map(NotebookText.str).joined(separator: separator)
+  Swift.print(line)
+}
+
+/// Python: `time.sleep(seconds)`. Throws `CancellationError` when the task is cancelled, or the
+/// run is asked to stop.
+func sleep(_ seconds: Int) async throws {
+  try await sleep(seconds, noted: true)
+}
+
+/// A sleep on the run's clock, noted in its timeline or not (a helper task's sleep is no lane's).
+func sleep(_ seconds: Int, noted: Bool) async throws {
+  try await sleep(until: sleepDeadline(seconds))
+}
+
+/// Sleeps until `deadline`, taken by a caller before it starts the task that sleeps: a race
+/// against the time (a timeout) then ends on time however late that task began. A stop request
+/// ends it as it ends every sleep of the run.
+func sleep(until deadline: ContinuousClock.Instant) async throws {
+  try await Task.sleep(until: deadline, clock: .continuous)
+}
+
+/// The longest wait in notebook seconds a deadline is computed for (10⁹, about 31 years at the
+/// notebook's pace): a longer one (`Int.max`) is clamped to it rather than overflow.
+let longestNotebookWait = 1_000_000_000
+
+/// When a wait of `seconds` notebook seconds that begins now ends: on the run's clock in a run,
+/// else in real seconds. Clamped to `longestNotebookWait`.
+func sleepDeadline(_ seconds: Int) -> ContinuousClock.Instant {
+  let seconds = min(seconds, longestNotebookWait)
+  return .now + .seconds(seconds)
+}
+
+/// Python: `time.ctime(time.time())`.
+func ctime() -> String {
+  return NotebookText.ctime(.now)
+}
+
+// MARK: - from Sources/ThreadsToTasksCore/NotebookText.swift
+
+/// How Python prints things, so every paradigm prints the same lines.
+public enum NotebookText {
+  private static let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
+  private static let months = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+  ]
+
+  /// Python's `time.ctime(t)`: `"Wed Nov  5 10:00:00 2026"`, the day padded with a space.
+  ///
+  /// `DateFormatter` cannot pad with a space (`d` gives "5", `dd` gives "05"), so the fields are
+  /// assembled by hand.
+  public static func ctime(_ date: Date, timeZone: TimeZone = .current) -> String {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = timeZone
+    let parts = calendar.dateComponents(
+      [.weekday, .month, .day, .hour, .minute, .second, .year], from: date)
+    func padded(_ value: Int?, with pad: Character) -> String {
+      let digits = String(value ?? 0)
+      return digits.count < 2 ? String(pad) + digits : digits
+    }
+    let weekday = weekdays[(parts.weekday ?? 1) - 1]
+    let month = months[(parts.month ?? 1) - 1]
+    return "\(weekday) \(month) \(padded(parts.day, with: " ")) "
+      + "\(padded(parts.hour, with: "0")):\(padded(parts.minute, with: "0"))"
+      + ":\(padded(parts.second, with: "0")) \(parts.year ?? 0)"
+  }
+
+  /// `line` split into its text and the ctime stamp it ends with: `("thread1:", "Wed Nov  5
+  /// 10:00:01 2026")`, or `(line, nil)` when it ends with none.
+  public static func splitStamp(_ line: String) -> (text: String, stamp: String?) {
+    let characters = Array(line)
+    guard characters.count >= 24 else { return (line, nil) }
+    let stamp = String(characters.suffix(24))
+    let fields = stamp.split(separator: " ", omittingEmptySubsequences: true)
+    guard fields.count == 5, weekdays.contains(String(fields[0])),
+      months.contains(String(fields[1])), fields[3].count == 8, fields[4].count == 4,
+      stamp.dropFirst(7).prefix(2).trimmingCharacters(in: .whitespaces).allSatisfy(\.isNumber)
+    else { return (line, nil) }
+    let text = String(characters.dropLast(24))
+    return (text.hasSuffix(" ") ? String(text.dropLast()) : text, stamp)
+  }
+
+  /// An item as Python's `print` shows it: `True`/`False` for a `Bool`, else its description.
+  public static func str(_ item: Any) -> String {
+    if let flag = item as? Bool { return flag ? "True" : "False" }
+    return String(describing: item)
+  }
+}
+
+// MARK: - main
+
+// Detached: off the main actor, so `Task.immediate` runs a child at once, as in a run.
+try await Task.detached(name: "MainThread") { try await timer() }.value
