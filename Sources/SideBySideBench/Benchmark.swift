@@ -104,7 +104,9 @@ struct Benchmark {
       (FanOut.task, taskCounts, false),
     ]
     if python {
-      list += [(FanOut.pythonThread, threadCounts, true), (FanOut.pythonAsyncio, taskCounts, false)]
+      list += [
+        (FanOut.pythonThread, threadCounts, true), (FanOut.pythonAsyncio, taskCounts, false),
+      ]
     }
     return list
   }

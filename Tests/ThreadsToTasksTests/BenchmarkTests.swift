@@ -26,7 +26,8 @@ struct BenchmarkTests {
     ]
   }
 
-  @Test("a tiny run reports every section, Python's rows beside the Swift ones, and stops at a limit")
+  @Test(
+    "a tiny run reports every section, Python's rows beside the Swift ones, and stops at a limit")
   func tinyRun() async throws {
     let run = try await runProcess(
       ["--tiny", "--max-threads", "15", "--format", "json"], executable: binary, path: userPath)
@@ -51,9 +52,14 @@ struct BenchmarkTests {
       names["criticalSection"]!
         == ["NSLock (threads)", "Mutex (threads)", "actor (tasks)", "AsyncLock (tasks)"]
         + (python ? ["threading.Lock (Python threads)", "asyncio.Lock (Python asyncio)"] : []))
-    #expect(names["startup"]!.contains("JoinableThread: start() returns, body blocks in the package's call"))
+    #expect(
+      names["startup"]!.contains(
+        "JoinableThread: start() returns, body blocks in the package's call"))
     #expect(names["startup"]!.contains { $0.hasPrefix("Python asyncio task") } == python)
-    #expect(names["uncontended"]! == ["AsyncLock (tasks)", "AsyncSemaphore(1) (tasks)", "NSLock (threads)"])
+    #expect(
+      names["uncontended"]! == [
+        "AsyncLock (tasks)", "AsyncSemaphore(1) (tasks)", "NSLock (threads)",
+      ])
     #expect(names["pipelines"]!.contains("queue of 64: asyncio.Queue (Python asyncio)") == python)
     #expect(names["ratios"]!.count == (python ? 6 : 5))
     let pipelines = try #require(report["pipelines"] as? [[String: Any]])

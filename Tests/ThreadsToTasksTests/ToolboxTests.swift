@@ -220,7 +220,7 @@ struct ToolboxTests {
       "\(verdict.differences)")
   }
 
-  @Test("ThreadingBarrier (threads) is reusable: three rounds, nobody in round r+1 before all finished r")
+  @Test("ThreadingBarrier is reusable: three rounds, nobody in round r+1 before all finished r")
   func threadBarrierRounds() async {
     let meeting = ThreadVersions.ThreadingBarrier(3)
     let log = Locked<[(thread: Int, round: Int)]>([])
