@@ -16,4 +16,8 @@ cancelOnSignals(run, stoppedBy: stoppedBy)
 // Output that cannot be written stops the run; the exit status says why.
 output.whenFailed { run.cancel() }
 let status = await run.value
+// What is queued for a slow reader is written before the process exits (a second signal exits
+// at once); no Python child outlives the process.
+output.flush()
+PythonColumn.endAll()
 exit(exitStatus(status, stoppedBy: stoppedBy.withLock { $0 }, failure: output.failure))

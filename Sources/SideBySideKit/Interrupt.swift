@@ -1,10 +1,14 @@
 import Foundation
 import ThreadsToTasksCore
 
-/// The signals that stop a run cleanly: Ctrl-C (SIGINT), SIGTERM and SIGHUP. Each cancels the run,
-/// which shows its partial result; the process then exits 128 + the signal's number (130, 143,
-/// 129). A second one ends the process at once with that status.
-public let stoppingSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+/// The signals that stop a run cleanly: Ctrl-C (SIGINT), SIGTERM and SIGHUP, and the other
+/// signals whose default action would end the process without a word — SIGUSR1, SIGUSR2,
+/// SIGALRM, SIGVTALRM, SIGPROF. Each cancels the run, which shows its partial result; the process
+/// then exits 128 + the signal's number (130, 143, 129; 138, 140, 142, 154, 155 on Linux). A
+/// second one ends the process at once with that status (and ends any Python child's group).
+public let stoppingSignals: [Int32] = [
+  SIGINT, SIGTERM, SIGHUP, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF,
+]
 
 /// The write end of the pipe the stopping signals' handler writes their number into. Set once,
 /// before the handler is installed, and only read after: what makes the unchecked access safe.
@@ -64,7 +68,12 @@ public func cancelOnSignals(_ task: Task<Int32, Never>, stoppedBy: Locked<Int32?
         defer { stopped = stopped ?? number }
         return stopped == nil
       }
-      if first { task.cancel() } else { exit(128 + number) }
+      if first {
+        task.cancel()
+      } else {
+        PythonColumn.endAll()
+        exit(128 + number)
+      }
     }
   }
 }

@@ -151,8 +151,8 @@ public enum CommandLineGrammar {
           let pace = try? Pace(seconds: seconds)
         else {
           throw UsageError(
-            "\(value.option) takes real seconds per notebook second from \(minimumPace) to "
-              + "\(Int(maximumPace)), not '\(value.text)'")
+            "\(shown(value.option)) takes real seconds per notebook second from \(minimumPace) to "
+              + "\(Int(maximumPace)), not '\(shown(value.text))'")
         }
         options.pace = pace
       }),
@@ -161,7 +161,7 @@ public enum CommandLineGrammar {
       kind: .value(name: "N") { options, value throws(UsageError) in
         guard let seed = UInt64(value.text) else {
           throw UsageError(
-            "\(value.option) takes a whole number from 0 to \(UInt64.max), not '\(value.text)'")
+            "\(shown(value.option)) takes a whole number from 0 to \(UInt64.max), not '\(shown(value.text))'")
         }
         options.seed = seed
       }),
@@ -190,15 +190,33 @@ public enum CommandLineGrammar {
   ) throws(UsageError) -> Choice where Choice.RawValue == String {
     guard let choice = Choice(rawValue: value.text) else {
       let accepted = Choice.allCases.map(\.rawValue).joined(separator: ", ")
-      throw UsageError("\(value.option) takes one of \(accepted), not '\(value.text)'")
+      throw UsageError("\(shown(value.option)) takes one of \(accepted), not '\(shown(value.text))'")
     }
     return choice
+  }
+
+  /// `text` as a message shows it: on one line, with line breaks, escape sequences and other
+  /// control characters written as escapes (`\n`, `\t`, `\r`, `\u{1B}`), so an argument can
+  /// neither split the message nor drive the terminal.
+  static func shown(_ text: String) -> String {
+    var shown = ""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\n": shown += "\\n"
+      case "\t": shown += "\\t"
+      case "\r": shown += "\\r"
+      case "\u{00}"..."\u{1F}", "\u{7F}"..."\u{9F}", "\u{2028}", "\u{2029}":
+        shown += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+      default: shown.unicodeScalars.append(scalar)
+      }
+    }
+    return shown
   }
 
   private static func example(_ argument: String) throws(UsageError) -> ExampleID {
     guard let example = ExampleID(rawValue: argument) else {
       let known = ExampleID.allCases.map(\.rawValue).joined(separator: ", ")
-      throw UsageError("unknown example '\(argument)' (known: \(known))")
+      throw UsageError("unknown example '\(shown(argument))' (known: \(known))")
     }
     return example
   }
@@ -225,35 +243,37 @@ public enum CommandLineGrammar {
       let typed = String(argument[..<(equals ?? argument.endIndex)])
       let attached = equals.map { String(argument[argument.index(after: $0)...]) }
       guard let option = table.first(where: { $0.names.contains(typed) }) else {
-        throw UsageError("unknown option '\(typed)' (see --help)")
+        throw UsageError("unknown option '\(shown(typed))' (see --help)")
       }
       guard given.insert(option.names[0]).inserted else {
-        throw UsageError("\(typed) given twice")
+        throw UsageError("\(shown(typed)) given twice")
       }
       switch option.kind {
       case .command(let command):
-        guard attached == nil else { throw UsageError("\(typed) takes no value") }
+        guard attached == nil else { throw UsageError("\(shown(typed)) takes no value") }
         return command
       case .flag(let apply):
-        guard attached == nil else { throw UsageError("\(typed) takes no value") }
+        guard attached == nil else { throw UsageError("\(shown(typed)) takes no value") }
         apply(&options)
       case .value(_, let apply):
         let value: String
         if let attached {
           guard !attached.isEmpty else {
-            throw UsageError("\(typed)= has an empty value: \(option.help)")
+            throw UsageError("\(shown(typed))= has an empty value: \(option.help)")
           }
           value = attached
         } else if let next = remaining.first, !next.hasPrefix("--") {
           value = next
           remaining.removeFirst()
         } else {
-          throw UsageError("\(typed) needs a value: \(option.help)")
+          throw UsageError("\(shown(typed)) needs a value: \(option.help)")
         }
         try apply(&options, Value(text: value, option: typed))
       }
     }
-    if !examples.isEmpty { options.examples = examples }
+    // An example named twice runs once, where it was first named.
+    var named: Set<ExampleID> = []
+    if !examples.isEmpty { options.examples = examples.filter { named.insert($0).inserted } }
     if options.all {
       guard examples.isEmpty else { throw UsageError("--all runs every example: name none") }
       options.examples = ExampleID.allCases
