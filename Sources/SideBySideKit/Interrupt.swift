@@ -87,3 +87,27 @@ public func exitStatus(_ status: Int32, stoppedBy signal: Int32?, failure: Write
   if status == 130, let signal { return 128 + signal }
   return status
 }
+
+/// The fewest file descriptors a run needs: below 9, Dispatch cannot make the timers `Task.sleep`
+/// uses and traps; the margin is for the signal pipe and the Python column's three pipes.
+public let minimumDescriptors = 16
+
+/// The exit status when the system refuses the run what it needs (EX_OSERR): too few file
+/// descriptors (`ulimit -n`).
+public let systemLimitStatus: Int32 = 71
+
+/// Raises the soft limit on open files to `minimumDescriptors` if it is lower and the hard limit
+/// allows; returns the one-line reason the run cannot go on when it does not.
+public func descriptorShortage() -> String? {
+  let files = __rlimit_resource_t(RLIMIT_NOFILE.rawValue)
+  var limit = rlimit()
+  guard getrlimit(files, &limit) == 0, limit.rlim_cur < rlim_t(minimumDescriptors) else {
+    return nil
+  }
+  if limit.rlim_max >= rlim_t(minimumDescriptors) {
+    limit.rlim_cur = rlim_t(minimumDescriptors)
+    if setrlimit(files, &limit) == 0 { return nil }
+  }
+  return "too few file descriptors: the limit (ulimit -n) is \(limit.rlim_cur), "
+    + "and a run needs \(minimumDescriptors)"
+}

@@ -471,7 +471,8 @@ private final class PythonChild: @unchecked Sendable {  // safe: mutable state u
     let launched: Bool = condition.withLock {
       stopped = true
       // When, on the run's clock, it was stopped: what it printed before then is judged.
-      stoppedAt = startDate.map { Date().timeIntervalSince($0) / pace.secondsPerBeat } ?? 0
+      // (From when its start line came, not from the time it printed: that is Python's word.)
+      stoppedAt = startedAt.map { Date().timeIntervalSince($0) / pace.secondsPerBeat } ?? 0
       terminateLocked()
       return pid != 0
     }
@@ -545,7 +546,7 @@ private final class PythonChild: @unchecked Sendable {  // safe: mutable state u
 
   /// Notes the first malformed line and stops the child: its output can no longer be trusted.
   private func reject(_ line: Data, _ reason: String) {
-    let shown = String(decoding: line.prefix(120), as: UTF8.self)
+    let shown = CommandLineGrammar.shown(String(decoding: line.prefix(120), as: UTF8.self))
     condition.withLock {
       if malformed == nil { malformed = "\(command) printed \(reason): \(shown)" }
       terminateLocked()
