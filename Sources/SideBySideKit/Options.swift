@@ -161,7 +161,8 @@ public enum CommandLineGrammar {
       kind: .value(name: "N") { options, value throws(UsageError) in
         guard let seed = UInt64(value.text) else {
           throw UsageError(
-            "\(shown(value.option)) takes a whole number from 0 to \(UInt64.max), not '\(shown(value.text))'")
+            "\(shown(value.option)) takes a whole number from 0 to \(UInt64.max), not '\(shown(value.text))'"
+          )
         }
         options.seed = seed
       }),
@@ -190,7 +191,8 @@ public enum CommandLineGrammar {
   ) throws(UsageError) -> Choice where Choice.RawValue == String {
     guard let choice = Choice(rawValue: value.text) else {
       let accepted = Choice.allCases.map(\.rawValue).joined(separator: ", ")
-      throw UsageError("\(shown(value.option)) takes one of \(accepted), not '\(shown(value.text))'")
+      throw UsageError(
+        "\(shown(value.option)) takes one of \(accepted), not '\(shown(value.text))'")
     }
     return choice
   }
@@ -311,11 +313,14 @@ public enum CommandLineGrammar {
       TERM=dumb, or off a terminal.
 
       Python column: with --python (or --paradigm python) the package's Python program runs
-      beside the Swift versions, paced and seeded alike, through the same checks. Without
-      python3 on PATH, --python exits 69 with one line; everything else works without it.
+      beside the Swift versions, paced and seeded alike, through the same checks, in a process
+      group of its own that is ended when the run stops. When it cannot run (no python3 on
+      PATH, resources missing, an interpreter that fails or overruns its time bound), one line
+      names the cause and the status is 69; everything else works without it.
 
       Verdicts: each example gets one; the exit status is the worst, first listed first.
-        interrupted         128+n: 130 Ctrl-C (SIGINT), 143 SIGTERM, 129 SIGHUP; judged on the
+        interrupted         128+n: 130 Ctrl-C (SIGINT), 143 SIGTERM, 129 SIGHUP, 138 SIGUSR1,
+                            140 SIGUSR2, 142 SIGALRM, 154 SIGVTALRM, 155 SIGPROF; judged on the
                             beats it finished, after the partial result
         NOT equivalent      1: a check failed (a guarantee broke; a line missing, extra,
                             reworded, in the wrong lane or at the wrong beat)
@@ -323,9 +328,11 @@ public enum CommandLineGrammar {
                             try a slower --pace (a broken guarantee is never excused)
         equivalent          0: every check holds, each paradigm against the notebook and each
                             pair against each other
-      Other exit statuses: 64 usage error, 69 --python without python3, 74 cannot write
-      standard output (one line on stderr), 141 standard output's reader went away (as
-      `| head` does; quietly); SIGQUIT quits at once (131).
+      Other exit statuses, each after one line on stderr: 64 usage error, 69 the Python column
+      could not run, 71 too few file descriptors (ulimit -n below 16), 74 cannot write
+      standard output; 141 standard output's reader went away (as `| head` does; quietly).
+      SIGQUIT quits at once (131); a second stopping signal exits at once. An example named
+      twice runs once.
       """
   }
 

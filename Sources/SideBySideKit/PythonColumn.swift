@@ -182,7 +182,8 @@ public enum PythonColumn {
     guard let python = interpreter(environment: environment) else { throw PythonUnavailable() }
     guard let harness else {
       throw PythonFailure(
-        "harness.py is missing: ThreadsToTasks_SideBySideKit.resources is not beside the executable")
+        "harness.py is missing: ThreadsToTasks_SideBySideKit.resources is not beside the executable"
+      )
     }
     var childEnvironment = environment
     // The resource bundle may be read-only. (Warnings: `-W ignore`, and the harness's filter,
@@ -191,7 +192,9 @@ public enum PythonColumn {
     let child = PythonChild(
       example: example, seed: seed, pace: pace,
       command: "python3 harness.py \(example.rawValue)",
-      bounds: (startBound ?? Self.startBound(pace: pace), runBound(example, seed: seed, pace: pace)),
+      bounds: (
+        startBound ?? Self.startBound(pace: pace), runBound(example, seed: seed, pace: pace)
+      ),
       onStart: onStart, observer: observer)
     let arguments = arguments(
       harness: harness, example: example, seed: seed, pace: pace, holdBack: holdBack)
