@@ -328,9 +328,10 @@ public enum CommandLineGrammar {
                             try a slower --pace (a broken guarantee is never excused)
         equivalent          0: every check holds, each paradigm against the notebook and each
                             pair against each other
-      Other exit statuses, each after one line on stderr: 64 usage error, 69 the Python column
-      could not run, 71 too few file descriptors (ulimit -n below 16), 74 cannot write
-      standard output; 141 standard output's reader went away (as `| head` does; quietly).
+      Other exit statuses, each after one line on stderr: 64 usage error,
+      69 the Python column could not run, 71 too few file descriptors (ulimit -n below 16),
+      74 cannot write standard output; 141 standard output's reader went away (as `| head`
+      does; quietly).
       SIGQUIT quits at once (131); a second stopping signal exits at once. An example named
       twice runs once.
       """

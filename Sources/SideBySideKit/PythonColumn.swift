@@ -449,7 +449,8 @@ private final class PythonChild: @unchecked Sendable {  // safe: mutable state u
         if condition.wait(until: deadline) || exited || Date() < deadline { continue }
         if killAt != nil {
           LiveGroups.shared.signal(pid, SIGKILL)
-          killAt = .distantFuture
+          killAt = Date() + 60  // again in a minute, if it could outlive SIGKILL so long
+
         } else {
           let what = startedAt == nil ? "started no example" : "did not finish"
           let bound = startedAt == nil ? bounds.start : bounds.run
