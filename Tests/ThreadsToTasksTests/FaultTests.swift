@@ -27,6 +27,30 @@ private func leftover(in environment: [String: String]) throws -> Int32 {
   return try #require(Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)))
 }
 
+/// `PythonColumn.run` with a fake `python3`, failing the test — not hanging it — when it has not
+/// returned within `bound`: then the run is cancelled, which stops the child's group.
+private func boundedRun(
+  _ environment: [String: String], startBound: Duration? = nil, bound: Duration = .seconds(5)
+) async throws -> PythonRun {
+  try await withThrowingTaskGroup(of: PythonRun?.self) { group in
+    group.addTask {
+      try await PythonColumn.run(
+        .simpleThreading, seed: 7, pace: pythonPace, environment: environment,
+        startBound: startBound)
+    }
+    group.addTask {
+      try? await Task.sleep(for: bound)
+      return nil
+    }
+    defer { group.cancelAll() }
+    guard let first = try await group.next(), let run = first else {
+      Issue.record("PythonColumn.run still running after \(bound)")
+      throw PythonFailure("timed out")
+    }
+    return run
+  }
+}
+
 /// The fault table of issue 19: each fault gets an honest verdict — its own exit status and one
 /// line that names it — never a crash, a hang, or a false "NOT equivalent".
 @Suite("Faults: every one an honest verdict", .watchdog, .tags(.realTime))
@@ -111,23 +135,18 @@ struct FaultTests {
 
   @Test("a python3 that exits leaving a child on its stdout: no hang, a failure, nothing left")
   func childHoldsStdout() async throws {
-    let environment = try fakePython(#"/bin/sleep 60 & echo $! > "${0%/*}/leftover"; exit 0"#)
-    let error = await #expect(throws: PythonFailure.self) {
-      try await PythonColumn.run(
-        .simpleThreading, seed: 7, pace: pythonPace, environment: environment)
-    }
+    let environment = try fakePython(#"/bin/sleep 20 & echo $! > "${0%/*}/leftover"; exit 0"#)
+    let error = await #expect(throws: PythonFailure.self) { try await boundedRun(environment) }
     #expect(error?.description == "python3 harness.py simple-threading exited before its end line")
     #expect(isGone(try leftover(in: environment)))
   }
 
   @Test("a python3 that never prints: a failure once its start bound has passed")
   func neverPrints() async throws {
-    let environment = try fakePython("exec /bin/sleep 30")
+    let environment = try fakePython("exec /bin/sleep 20")
     let started = ContinuousClock.now
     let error = await #expect(throws: PythonFailure.self) {
-      try await PythonColumn.run(
-        .simpleThreading, seed: 7, pace: pythonPace, environment: environment,
-        startBound: .milliseconds(300))
+      try await boundedRun(environment, startBound: .milliseconds(300))
     }
     #expect(
       error?.description == "python3 harness.py simple-threading started no example within 0.3 s")
@@ -138,10 +157,7 @@ struct FaultTests {
   @Test("a python3 that prints one endless line: a failure at the line bound, at once")
   func endlessLine() async throws {
     let environment = try fakePython(#"echo '{"start": 1}'; exec /bin/cat /dev/zero"#)
-    let error = await #expect(throws: PythonFailure.self) {
-      try await PythonColumn.run(
-        .simpleThreading, seed: 7, pace: pythonPace, environment: environment)
-    }
+    let error = await #expect(throws: PythonFailure.self) { try await boundedRun(environment) }
     #expect(
       error?.description
         == "python3 harness.py simple-threading printed a line longer than 65536 bytes: "
@@ -151,10 +167,10 @@ struct FaultTests {
   @Test("the first SIGTERM stops a python3 whose child holds its stdout: partial result, 143")
   func signalWhilePythonHangs() async throws {
     let environment = try fakePython(
-      #"echo '{"start": 1}'; /bin/sleep 60 & echo $! > "${0%/*}/leftover"; exec /bin/sleep 60"#)
+      #"echo '{"start": 1}'; /bin/sleep 20 & echo $! > "${0%/*}/leftover"; exec /bin/sleep 20"#)
     let run = try await runProcess(
       ["synchronizing-threads", "--python", "--pace", "0.05", "--seed", "7"], interrupt: true,
-      signal: SIGTERM, after: "Starting Thread-1",
+      signal: SIGTERM, after: "Starting Thread-1", timeLimit: .seconds(10),
       path: environment["PATH"]! + ":/usr/bin:/bin")
     #expect(!run.killedBySignal && run.status == 143, "\(run.err)")
     #expect(run.out.contains("synchronizing-threads: interrupted — judged on beats before"))
