@@ -64,7 +64,8 @@ struct FaultTests {
     let output = Output(
       inBackground: true,
       writing: { text in
-        gate.wait()
+        // Bounded: an output that wrote on the caller's thread fails the test, not hangs it.
+        _ = gate.wait(timeout: .now() + 1)
         written.withLock { $0 += text }
       }, writingError: { _ in })
     // Both return although the first write is stuck: they only queue.
