@@ -136,7 +136,7 @@ struct FaultTests {
 
   @Test("a python3 that exits leaving a child on its stdout: no hang, a failure, nothing left")
   func childHoldsStdout() async throws {
-    let environment = try fakePython(#"/bin/sleep 20 & echo $! > "${0%/*}/leftover"; exit 0"#)
+    let environment = try fakePython(#"/bin/sleep 8 & echo $! > "${0%/*}/leftover"; exit 0"#)
     let error = await #expect(throws: PythonFailure.self) { try await boundedRun(environment) }
     #expect(error?.description == "python3 harness.py simple-threading exited before its end line")
     #expect(isGone(try leftover(in: environment)))
@@ -144,7 +144,7 @@ struct FaultTests {
 
   @Test("a python3 that never prints: a failure once its start bound has passed")
   func neverPrints() async throws {
-    let environment = try fakePython("exec /bin/sleep 20")
+    let environment = try fakePython("exec /bin/sleep 8")
     let started = ContinuousClock.now
     let error = await #expect(throws: PythonFailure.self) {
       try await boundedRun(environment, startBound: .milliseconds(300))
@@ -168,7 +168,7 @@ struct FaultTests {
   @Test("the first SIGTERM stops a python3 whose child holds its stdout: partial result, 143")
   func signalWhilePythonHangs() async throws {
     let environment = try fakePython(
-      #"echo '{"start": 1}'; /bin/sleep 20 & echo $! > "${0%/*}/leftover"; exec /bin/sleep 20"#)
+      #"echo '{"start": 1}'; /bin/sleep 8 & echo $! > "${0%/*}/leftover"; exec /bin/sleep 8"#)
     let run = try await runProcess(
       ["synchronizing-threads", "--python", "--pace", "0.05", "--seed", "7"], interrupt: true,
       signal: SIGTERM, after: "Starting Thread-1", timeLimit: .seconds(10),
