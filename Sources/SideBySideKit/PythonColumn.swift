@@ -269,7 +269,6 @@ private final class PythonChild: @unchecked Sendable {  // safe: mutable state u
   private var stopped = false
   private var stoppedAt: Double?
   private var exited = false
-  private var finished = false
   private let launchedAt = Date()
   private var startDate: Date?
   private var startedAt: Date?
@@ -561,7 +560,6 @@ private final class PythonChild: @unchecked Sendable {  // safe: mutable state u
   /// partial run, or the error.
   private func finish(status: Int32) {
     condition.lock()
-    finished = true
     let waiting = continuation
     continuation = nil
     let result = outcome(status: status)
