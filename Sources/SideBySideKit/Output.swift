@@ -235,14 +235,19 @@ public struct Output: Sendable {
     case bold = "1"
   }
 
-  /// The writes waiting for the output's own thread, and that thread: it starts with the first
-  /// write and runs each in turn.
+  /// The writes waiting for the output's own thread, and that thread, which runs each in turn.
   private final class WriteQueue: @unchecked Sendable {  // safe: every field under `condition`
     private let condition = NSCondition()
     private var waiting: [(bytes: Int, work: @Sendable () -> Void)] = []
     private var queued = 0
     private var busy = false
-    private var started = false
+
+    /// Starts the thread at once: not on an example's thread at its first line.
+    init() {
+      let thread = Thread { [self] in run() }
+      thread.name = "side-by-side output"
+      thread.start()
+    }
 
     func enqueue(_ bytes: Int, _ work: @escaping @Sendable () -> Void) {
       condition.withLock {
@@ -250,11 +255,6 @@ public struct Output: Sendable {
         waiting.append((bytes, work))
         queued += bytes
         condition.broadcast()
-        guard !started else { return }
-        started = true
-        let thread = Thread { [self] in run() }
-        thread.name = "side-by-side output"
-        thread.start()
       }
     }
 

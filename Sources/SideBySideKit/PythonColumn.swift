@@ -222,6 +222,24 @@ private struct Message: Decodable {
   var lateness: Double?
 }
 
+/// `pipe2(ends, O_CLOEXEC)`: a pipe whose ends are close-on-exec from the start, so that no child
+/// another thread spawns in the meantime inherits one — a child holding the write end of a
+/// Python column's stdout kept its reader waiting until that child exited. (`pipe2` is a GNU
+/// extension the Glibc module does not declare; it is looked up by name. Without it, `pipe` and
+/// then `fcntl`, which leaves that window open.)
+private func closeOnExecPipe(_ ends: inout [Int32]) -> Int32 {
+  typealias Pipe2 = @convention(c) (UnsafeMutablePointer<Int32>, Int32) -> Int32
+  if let symbol = dlsym(nil, "pipe2") {
+    return ends.withUnsafeMutableBufferPointer {
+      unsafeBitCast(symbol, to: Pipe2.self)($0.baseAddress!, O_CLOEXEC)
+    }
+  }
+  guard pipe(&ends) == 0 else { return -1 }
+  _ = fcntl(ends[0], F_SETFD, FD_CLOEXEC)
+  _ = fcntl(ends[1], F_SETFD, FD_CLOEXEC)
+  return 0
+}
+
 /// The process groups of the `python3` children still running, so that `endAll` can end them.
 private final class LiveGroups: @unchecked Sendable {  // safe: `groups` only under `lock`
   static let shared = LiveGroups()
@@ -366,10 +384,7 @@ private final class PythonChild: @unchecked Sendable {  // safe: mutable state u
     var made: [Int32] = []
     func makePipe() throws -> (read: Int32, write: Int32) {
       var ends: [Int32] = [-1, -1]
-      // Close-on-exec, so no other child spawned meanwhile keeps an end open.
-      guard pipe(&ends) == 0, fcntl(ends[0], F_SETFD, FD_CLOEXEC) == 0,
-        fcntl(ends[1], F_SETFD, FD_CLOEXEC) == 0
-      else {
+      guard closeOnExecPipe(&ends) == 0 else {
         let reason = String(cString: strerror(errno))
         for descriptor in made { close(descriptor) }
         throw PythonFailure("could not start \(command): \(reason) (making a pipe)")
