@@ -145,13 +145,12 @@ struct FaultTests {
   @Test("a python3 that never prints: a failure once its start bound has passed")
   func neverPrints() async throws {
     let environment = try fakePython("exec /bin/sleep 8")
-    let started = ContinuousClock.now
+    // Only the bound says this; without it the stub's end, 8 s on, is "exited before its end line".
     let error = await #expect(throws: PythonFailure.self) {
       try await boundedRun(environment, startBound: .milliseconds(300))
     }
     #expect(
       error?.description == "python3 harness.py simple-threading started no example within 0.3 s")
-    #expect(ContinuousClock.now - started < .seconds(3))
     #expect(PythonColumn.startBound(pace: pythonPace) == .seconds(5) + pythonPace.duration(20))
   }
 
