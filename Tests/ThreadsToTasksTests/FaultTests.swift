@@ -53,7 +53,10 @@ private func boundedRun(
 
 /// The fault table of issue 19: each fault gets an honest verdict — its own exit status and one
 /// line that names it — never a crash, a hang, or a false "NOT equivalent".
-@Suite("Faults: every one an honest verdict", .watchdog, .tags(.realTime))
+///
+/// Serialized: its dozen processes at once loaded the machine enough to make the suite's
+/// timing-sensitive tests flake (2 runs in 6); one at a time, none did in 5.
+@Suite("Faults: every one an honest verdict", .watchdog, .serialized, .tags(.realTime))
 struct FaultTests {
   // MARK: Time spent blocked
 
