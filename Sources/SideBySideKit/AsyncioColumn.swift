@@ -76,8 +76,12 @@ public enum AsyncioColumn {
   public static var interpreter: AsyncioInterpreter? { try? found.get() }
 
   /// `asyncio_harness.py` in this module's resources, beside `asyncio_examples.py`.
+  /// Found beside `harness.py`, not through `Bundle.module` (which traps when the bundle is
+  /// missing).
   public static var harness: URL? {
-    Bundle.module.url(forResource: "asyncio_harness", withExtension: "py", subdirectory: "Python")
+    PythonColumn.harness.map {
+      $0.deletingLastPathComponent().appendingPathComponent("asyncio_harness.py")
+    }.flatMap { FileManager.default.isReadableFile(atPath: $0.path) ? $0 : nil }
   }
 
   /// The arguments the interpreter is started with: `-W ignore asyncio_harness.py EXAMPLE --seed N

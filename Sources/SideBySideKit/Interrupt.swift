@@ -1,10 +1,14 @@
 import Foundation
 import ThreadsToTasksCore
 
-/// The signals that stop a run cleanly: Ctrl-C (SIGINT), SIGTERM and SIGHUP. Each cancels the run,
-/// which shows its partial result; the process then exits 128 + the signal's number (130, 143,
-/// 129). A second one ends the process at once with that status.
-public let stoppingSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+/// The signals that stop a run cleanly: Ctrl-C (SIGINT), SIGTERM and SIGHUP, and the other
+/// signals whose default action would end the process without a word — SIGUSR1, SIGUSR2,
+/// SIGALRM, SIGVTALRM, SIGPROF. Each cancels the run, which shows its partial result; the process
+/// then exits 128 + the signal's number (130, 143, 129; 138, 140, 142, 154, 155 on Linux). A
+/// second one ends the process at once with that status (and ends any Python child's group).
+public let stoppingSignals: [Int32] = [
+  SIGINT, SIGTERM, SIGHUP, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF,
+]
 
 /// The write end of the pipe the stopping signals' handler writes their number into. Set once,
 /// before the handler is installed, and only read after: what makes the unchecked access safe.
@@ -64,7 +68,12 @@ public func cancelOnSignals(_ task: Task<Int32, Never>, stoppedBy: Locked<Int32?
         defer { stopped = stopped ?? number }
         return stopped == nil
       }
-      if first { task.cancel() } else { exit(128 + number) }
+      if first {
+        task.cancel()
+      } else {
+        PythonColumn.endAll()
+        exit(128 + number)
+      }
     }
   }
 }
@@ -77,4 +86,28 @@ public func exitStatus(_ status: Int32, stoppedBy signal: Int32?, failure: Write
   if let failure { return failure.exitStatus }
   if status == 130, let signal { return 128 + signal }
   return status
+}
+
+/// The fewest file descriptors a run needs: below 9, Dispatch cannot make the timers `Task.sleep`
+/// uses and traps; the margin is for the signal pipe and the Python column's three pipes.
+public let minimumDescriptors = 16
+
+/// The exit status when the system refuses the run what it needs (EX_OSERR): too few file
+/// descriptors (`ulimit -n`).
+public let systemLimitStatus: Int32 = 71
+
+/// Raises the soft limit on open files to `minimumDescriptors` if it is lower and the hard limit
+/// allows; returns the one-line reason the run cannot go on when it does not.
+public func descriptorShortage() -> String? {
+  let files = __rlimit_resource_t(RLIMIT_NOFILE.rawValue)
+  var limit = rlimit()
+  guard getrlimit(files, &limit) == 0, limit.rlim_cur < rlim_t(minimumDescriptors) else {
+    return nil
+  }
+  if limit.rlim_max >= rlim_t(minimumDescriptors) {
+    limit.rlim_cur = rlim_t(minimumDescriptors)
+    if setrlimit(files, &limit) == 0 { return nil }
+  }
+  return "too few file descriptors: the limit (ulimit -n) is \(limit.rlim_cur), "
+    + "and a run needs \(minimumDescriptors)"
 }

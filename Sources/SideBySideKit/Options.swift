@@ -160,8 +160,8 @@ public enum CommandLineGrammar {
           let pace = try? Pace(seconds: seconds)
         else {
           throw UsageError(
-            "\(value.option) takes real seconds per notebook second from \(minimumPace) to "
-              + "\(Int(maximumPace)), not '\(value.text)'")
+            "\(shown(value.option)) takes real seconds per notebook second from \(minimumPace) to "
+              + "\(Int(maximumPace)), not '\(shown(value.text))'")
         }
         options.pace = pace
       }),
@@ -170,7 +170,8 @@ public enum CommandLineGrammar {
       kind: .value(name: "N") { options, value throws(UsageError) in
         guard let seed = UInt64(value.text) else {
           throw UsageError(
-            "\(value.option) takes a whole number from 0 to \(UInt64.max), not '\(value.text)'")
+            "\(shown(value.option)) takes a whole number from 0 to \(UInt64.max), not '\(shown(value.text))'"
+          )
         }
         options.seed = seed
       }),
@@ -203,15 +204,34 @@ public enum CommandLineGrammar {
   ) throws(UsageError) -> Choice where Choice.RawValue == String {
     guard let choice = Choice(rawValue: value.text) else {
       let accepted = Choice.allCases.map(\.rawValue).joined(separator: ", ")
-      throw UsageError("\(value.option) takes one of \(accepted), not '\(value.text)'")
+      throw UsageError(
+        "\(shown(value.option)) takes one of \(accepted), not '\(shown(value.text))'")
     }
     return choice
+  }
+
+  /// `text` as a message shows it: on one line, with line breaks, escape sequences and other
+  /// control characters written as escapes (`\n`, `\t`, `\r`, `\u{1B}`), so an argument can
+  /// neither split the message nor drive the terminal.
+  static func shown(_ text: String) -> String {
+    var shown = ""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\n": shown += "\\n"
+      case "\t": shown += "\\t"
+      case "\r": shown += "\\r"
+      case "\u{00}"..."\u{1F}", "\u{7F}"..."\u{9F}", "\u{2028}", "\u{2029}":
+        shown += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+      default: shown.unicodeScalars.append(scalar)
+      }
+    }
+    return shown
   }
 
   private static func example(_ argument: String) throws(UsageError) -> ExampleID {
     guard let example = ExampleID(rawValue: argument) else {
       let known = ExampleID.allCases.map(\.rawValue).joined(separator: ", ")
-      throw UsageError("unknown example '\(argument)' (known: \(known))")
+      throw UsageError("unknown example '\(shown(argument))' (known: \(known))")
     }
     return example
   }
@@ -238,35 +258,37 @@ public enum CommandLineGrammar {
       let typed = String(argument[..<(equals ?? argument.endIndex)])
       let attached = equals.map { String(argument[argument.index(after: $0)...]) }
       guard let option = table.first(where: { $0.names.contains(typed) }) else {
-        throw UsageError("unknown option '\(typed)' (see --help)")
+        throw UsageError("unknown option '\(shown(typed))' (see --help)")
       }
       guard given.insert(option.names[0]).inserted else {
-        throw UsageError("\(typed) given twice")
+        throw UsageError("\(shown(typed)) given twice")
       }
       switch option.kind {
       case .command(let command):
-        guard attached == nil else { throw UsageError("\(typed) takes no value") }
+        guard attached == nil else { throw UsageError("\(shown(typed)) takes no value") }
         return command
       case .flag(let apply):
-        guard attached == nil else { throw UsageError("\(typed) takes no value") }
+        guard attached == nil else { throw UsageError("\(shown(typed)) takes no value") }
         apply(&options)
       case .value(_, let apply):
         let value: String
         if let attached {
           guard !attached.isEmpty else {
-            throw UsageError("\(typed)= has an empty value: \(option.help)")
+            throw UsageError("\(shown(typed))= has an empty value: \(option.help)")
           }
           value = attached
         } else if let next = remaining.first, !next.hasPrefix("--") {
           value = next
           remaining.removeFirst()
         } else {
-          throw UsageError("\(typed) needs a value: \(option.help)")
+          throw UsageError("\(shown(typed)) needs a value: \(option.help)")
         }
         try apply(&options, Value(text: value, option: typed))
       }
     }
-    if !examples.isEmpty { options.examples = examples }
+    // An example named twice runs once, where it was first named.
+    var named: Set<ExampleID> = []
+    if !examples.isEmpty { options.examples = examples.filter { named.insert($0).inserted } }
     if options.all {
       guard examples.isEmpty else { throw UsageError("--all runs every example: name none") }
       options.examples = ExampleID.allCases
@@ -304,15 +326,18 @@ public enum CommandLineGrammar {
       TERM=dumb, or off a terminal.
 
       Python column: with --python (or --paradigm python) the package's Python program runs
-      beside the Swift versions, paced and seeded alike, through the same checks. Without
-      python3 on PATH, --python exits 69 with one line; everything else works without it.
+      beside the Swift versions, paced and seeded alike, through the same checks, in a process
+      group of its own that is ended when the run stops. When it cannot run (no python3 on
+      PATH, resources missing, an interpreter that fails or overruns its time bound), one line
+      names the cause and the status is 69; everything else works without it.
       With --asyncio (or --paradigm asyncio) the examples written with asyncio run too, as a
       fourth column; they need Python 3.11 or later: THREADS_TO_TASKS_ASYNCIO_PYTHON names the
       interpreter (python3 by default), which is asked its --version. Without one, --asyncio
       exits 69 with one line. --naive-actor runs the asyncio twin too: no asyncio.Lock.
 
       Verdicts: each example gets one; the exit status is the worst, first listed first.
-        interrupted         128+n: 130 Ctrl-C (SIGINT), 143 SIGTERM, 129 SIGHUP; judged on the
+        interrupted         128+n: 130 Ctrl-C (SIGINT), 143 SIGTERM, 129 SIGHUP, 138 SIGUSR1,
+                            140 SIGUSR2, 142 SIGALRM, 154 SIGVTALRM, 155 SIGPROF; judged on the
                             beats it finished, after the partial result
         NOT equivalent      1: a check failed (a guarantee broke; a line missing, extra,
                             reworded, in the wrong lane or at the wrong beat)
@@ -320,9 +345,12 @@ public enum CommandLineGrammar {
                             try a slower --pace (a broken guarantee is never excused)
         equivalent          0: every check holds, each paradigm against the notebook and each
                             pair against each other
-      Other exit statuses: 64 usage error, 69 --python without python3 or --asyncio without
-      Python 3.11+, 74 cannot write standard output (one line on stderr), 141 standard
-      output's reader went away (as `| head` does; quietly); SIGQUIT quits at once (131).
+      Other exit statuses, each after one line on stderr: 64 usage error,
+      69 the Python column could not run (or --asyncio found no Python 3.11+),
+      71 too few file descriptors (ulimit -n below 16), 74 cannot write standard output;
+      141 standard output's reader went away (as `| head` does; quietly).
+      SIGQUIT quits at once (131); a second stopping signal exits at once. An example named
+      twice runs once.
       """
   }
 

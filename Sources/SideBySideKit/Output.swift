@@ -63,6 +63,7 @@ public struct Output: Sendable {
   /// Whether to colour the output: only on a terminal, not `TERM=dumb`, and when `NO_COLOR` is unset.
   public let colour: Bool
   private let state: State
+  private let queue: WriteQueue?
 
   /// An output with writers that cannot fail, and the given terminal facts.
   public init(
@@ -74,19 +75,39 @@ public struct Output: Sendable {
   }
 
   /// An output whose writers may throw; a throw from `writing` is a `WriteFailure`, from
-  /// `writingError` it is ignored.
+  /// `writingError` it is ignored. With `inBackground`, every write — to either stream, in call
+  /// order — is queued and done on a thread of the output's own (see `standard(environment:)`).
   public init(
-    width: Int? = 80, colour: Bool = false,
+    width: Int? = 80, colour: Bool = false, inBackground: Bool = false,
     writing: @escaping @Sendable (String) throws -> Void,
     writingError: @escaping @Sendable (String) throws -> Void
   ) {
     let state = State()
+    let queue = inBackground ? WriteQueue() : nil
     self.state = state
+    self.queue = queue
     self.width = width
     self.colour = colour
-    self.write = { text in state.deliver(text, with: writing, reportingTo: writingError) }
-    self.writeError = { text in state.deliverError(text, with: writingError) }
+    guard let queue else {
+      self.write = { text in state.deliver(text, with: writing, reportingTo: writingError) }
+      self.writeError = { text in state.deliverError(text, with: writingError) }
+      return
+    }
+    self.write = { text in
+      queue.enqueue(text.utf8.count) {
+        state.deliver(text, with: writing, reportingTo: writingError)
+      }
+    }
+    self.writeError = { text in
+      queue.enqueue(text.utf8.count) { state.deliverError(text, with: writingError) }
+    }
   }
+
+  /// Waits until every write asked for so far is done (or has failed): call it before reading
+  /// `failure` at the end of a run, and before the process exits. Returns at once for an output
+  /// that writes as it is asked. (A reader that never reads again keeps it waiting: a second
+  /// stopping signal then ends the process, as ever.)
+  public func flush() { queue?.drain() }
 
   /// Why writing to standard output failed, once it has; `nil` while every write has succeeded.
   public var failure: WriteFailure? { state.failure }
@@ -100,7 +121,14 @@ public struct Output: Sendable {
   /// wider than 500, a mistaken `COLUMNS=100000000` pads every row to hundreds of megabytes.
   public static let widths = 40...500
 
-  /// Standard output and error of this process.
+  /// Standard output and error of this process, written on a thread of their own.
+  ///
+  /// The caller never waits for the reader: a write is queued (in call order, both streams in
+  /// one queue) and returns, so a reader that stalls — a full pipe, `| less` — slows the output,
+  /// never the examples, whose threads print through the views. Only once `queueBound` bytes wait
+  /// does a writer wait for room (a whole `--all --format json` run writes far less). A write that
+  /// meets EAGAIN (a non-blocking descriptor and a slow reader) waits until the descriptor takes
+  /// more, and a short write goes on with the rest: nothing is lost. Call `flush()` before exit.
   ///
   /// The width comes from `COLUMNS` (kept within `widths`; a value that is not a number of columns
   /// from 1 to 10,000 is ignored), else from the terminal, else 80. Without `COLUMNS`, output to a
@@ -116,12 +144,37 @@ public struct Output: Sendable {
     let isTerminal = !outputIsClosed && isatty(STDOUT_FILENO) != 0
     return Output(
       width: width(columns: environment["COLUMNS"], terminal: isTerminal ? terminalWidth() : nil),
-      colour: colour(isTerminal: isTerminal, environment: environment),
+      colour: colour(isTerminal: isTerminal, environment: environment), inBackground: true,
       writing: { text in
         if outputIsClosed { throw NSError(domain: NSPOSIXErrorDomain, code: Int(EBADF)) }
-        try FileHandle.standardOutput.write(contentsOf: Data(text.utf8))
+        try writeWhole(text, to: STDOUT_FILENO)
       },
-      writingError: { text in try FileHandle.standardError.write(contentsOf: Data(text.utf8)) })
+      writingError: { text in try writeWhole(text, to: STDERR_FILENO) })
+  }
+
+  /// How many bytes may wait to be written before a writer waits for room: 8 MiB.
+  public static let queueBound = 8 << 20
+
+  /// Writes all of `text` to `descriptor`: again after a signal (EINTR) or a short write, and
+  /// after waiting for room when the descriptor is non-blocking and full (EAGAIN).
+  /// - Throws: an `NSPOSIXErrorDomain` error with the `errno` of any other failure.
+  static func writeWhole(_ text: String, to descriptor: Int32) throws {
+    var bytes = Array(text.utf8)[...]
+    while !bytes.isEmpty {
+      let count = bytes.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
+      if count >= 0 {
+        bytes = bytes.dropFirst(count)
+        continue
+      }
+      let code = errno
+      switch code {
+      case EINTR: continue
+      case EAGAIN, EWOULDBLOCK:
+        var wanted = pollfd(fd: descriptor, events: Int16(POLLOUT), revents: 0)
+        _ = poll(&wanted, 1, -1)
+      default: throw NSError(domain: NSPOSIXErrorDomain, code: Int(code))
+      }
+    }
   }
 
   /// The width to lay out in: `COLUMNS` if it is a sensible number, else the terminal's width, else
@@ -180,6 +233,52 @@ public struct Output: Sendable {
     case green = "32"
     case dim = "2"
     case bold = "1"
+  }
+
+  /// The writes waiting for the output's own thread, and that thread, which runs each in turn.
+  private final class WriteQueue: @unchecked Sendable {  // safe: every field under `condition`
+    private let condition = NSCondition()
+    private var waiting: [(bytes: Int, work: @Sendable () -> Void)] = []
+    private var queued = 0
+    private var busy = false
+
+    /// Starts the thread at once: not on an example's thread at its first line.
+    init() {
+      let thread = Thread { [self] in run() }
+      thread.name = "side-by-side output"
+      thread.start()
+    }
+
+    func enqueue(_ bytes: Int, _ work: @escaping @Sendable () -> Void) {
+      condition.withLock {
+        while queued > 0 && queued + bytes > Output.queueBound { condition.wait() }
+        waiting.append((bytes, work))
+        queued += bytes
+        condition.broadcast()
+      }
+    }
+
+    private func run() {
+      while true {
+        let next = condition.withLock {
+          while waiting.isEmpty { condition.wait() }
+          busy = true
+          return waiting.removeFirst()
+        }
+        next.work()
+        condition.withLock {
+          queued -= next.bytes
+          busy = false
+          condition.broadcast()
+        }
+      }
+    }
+
+    func drain() {
+      condition.withLock {
+        while (!waiting.isEmpty || busy) { condition.wait() }
+      }
+    }
   }
 
   /// The one place writes go through, and what it remembers: the first failure, and who to tell.

@@ -4,7 +4,13 @@ import ThreadVersions
 import ThreadsToTasksCore
 
 /// The `side-by-side` command: reads the command line, runs the examples, shows them, and
-/// returns the exit status (0 all equivalent, 1 some not, 64 usage error, 130 interrupted).
+/// returns the exit status (0 all equivalent, 1 some not, 3 too late to judge, 64 usage error,
+/// 69 the Python column could not run, 130 interrupted).
+///
+/// A Python column that fails (no `python3`, its resources missing, an interpreter that cannot
+/// run the harness, a bound overrun) is said in one line on standard error; that example is
+/// judged and shown on its Swift columns alone, the examples after it do not run, and the status
+/// is `pythonFailureStatus` — never a verdict on a column that did not run.
 ///
 /// Cancelling the calling task (the executable does so on Ctrl-C) stops the run: the task
 /// versions through structured cancellation, the thread versions at their next sleep; the
@@ -36,7 +42,7 @@ public func sideBySide(_ arguments: [String], output: Output, stampsFrom: Date? 
 
   if options.members.contains(.python) && PythonColumn.interpreter() == nil {
     output.writeError("side-by-side: the Python column needs python3, and there is none on PATH\n")
-    return 69
+    return pythonFailureStatus
   }
   if options.members.contains(.asyncio), case .failure(let why) = AsyncioColumn.found {
     output.writeError("side-by-side: the asyncio column needs Python 3.11 or later: \(why)\n")
@@ -51,22 +57,30 @@ public func sideBySide(_ arguments: [String], output: Output, stampsFrom: Date? 
   let view = options.format.view(options, output: output, stampsFrom: stampsFrom)
   var kinds: [Verdict.Kind] = []
   for example in options.examples {
-    let result = await run(example, seed: seed, options: options, view: view, output: output)
-    kinds.append(result.verdict.kind)
-    if result.wasStopped || Task.isCancelled {
+    let (result, pythonFailed) = await run(
+      example, seed: seed, options: options, view: view, output: output)
+    if let result { kinds.append(result.verdict.kind) }
+    if result?.wasStopped == true || Task.isCancelled {
       output.writeError("side-by-side: interrupted\n")
       return Verdict.Kind.interrupted.exitStatus
     }
+    if pythonFailed { return pythonFailureStatus }
   }
   return Verdict.Kind.exitStatus(of: kinds)
 }
 
+/// The exit status when the Python column cannot run: no `python3` on `PATH`, its resources
+/// missing, or an interpreter that fails to run the harness (EX_UNAVAILABLE).
+public let pythonFailureStatus: Int32 = 69
+
 /// Runs one example in the chosen paradigms at once, each on a clock of its own (in notebook
-/// seconds from its own start), feeding `view` as it goes.
+/// seconds from its own start), feeding `view` as it goes. Returns the result of the columns that
+/// ran (`nil` when none did: only Python was asked for, and it failed) and whether the Python
+/// column failed.
 func run(
   _ example: ExampleID, seed: UInt64, options: Options, view: any View, output: Output
 ) async
-  -> ExampleResult
+  -> (result: ExampleResult?, pythonFailed: Bool)
 {
   // The runs start together, each on a clock whose axis starts when that run's main flow does:
   // if one paradigm is slow to get going, its events do not all shift a beat late.
@@ -88,7 +102,7 @@ func run(
       view.tick(throughBeat: beat)
     }
   }
-  let transcripts = await withTaskGroup { group in
+  let transcripts = await withTaskGroup(of: Transcript?.self) { group in
     for paradigm in paradigms {
       let clock = clocks[paradigm]!
       group.addTask {
@@ -111,34 +125,35 @@ func run(
         }
       }
     }
-    var transcripts: [Transcript] = []
+    var transcripts: [Transcript?] = []
     for await transcript in group { transcripts.append(transcript) }
-    return transcripts.sorted {
-      Paradigm.allCases.firstIndex(of: $0.paradigm)! < Paradigm.allCases.firstIndex(
-        of: $1.paradigm)!
-    }
+    return transcripts
   }
   ticker.cancel()
   await ticker.value
-  let result = ExampleResult(example: example, seed: seed, transcripts: transcripts)
+  let ran = transcripts.compactMap { $0 }.sorted {
+    Paradigm.allCases.firstIndex(of: $0.paradigm)! < Paradigm.allCases.firstIndex(of: $1.paradigm)!
+  }
+  let pythonFailed = ran.count < transcripts.count
+  guard !ran.isEmpty else { return (nil, pythonFailed) }
+  let result = ExampleResult(example: example, seed: seed, transcripts: ran)
   view.end(result)
-  return result
+  return (result, pythonFailed)
 }
 
 /// Runs the Python program of `example` as the third column. The clock starts when Python says
-/// its example has started. A Python that fails is said on standard error, in one line; its run
-/// is then judged on what it printed (an empty run fails its checks).
+/// its example has started. A Python that fails is said on standard error, in one line, and
+/// gives no run (`nil`): a column that did not run is not judged.
 func runWithPython(
   _ example: ExampleID, seed: UInt64, clock: ExampleClock, output: Output,
   observer: @escaping @Sendable (Event) -> Void
-) async -> Transcript {
+) async -> Transcript? {
   do {
     let run = try await PythonColumn.run(
       example, seed: seed, pace: clock.pace, onStart: { _ in clock.start() }, observer: observer)
     return run.transcript
   } catch {
     output.writeError("side-by-side: the Python column failed: \(error)\n")
-    return Transcript(
-      example: example, paradigm: .python, seed: seed, startDate: clock.startDate, events: [])
+    return nil
   }
 }

@@ -308,8 +308,12 @@ struct AlignmentTests {
         group.addTask {
           let views = ViewsUnderTest(paradigms: options.members)
           let output = Output(write: { _ in }, writeError: { _ in })
-          let result = await run(
+          let (ran, _) = await run(
             example, seed: 7, options: options, view: views.fanout, output: output)
+          guard let result = ran else {
+            Issue.record("\(example): no result")
+            return
+          }
           for (view, columns) in views.readOff() {
             for transcript in result.transcripts {
               #expect(

@@ -91,7 +91,9 @@ struct CommandLineEdgeTests {
   func exitStatusesInHelp() {
     for status in [
       "0: every check", "1: a check failed", "3: lines at wrong beats", "64 usage",
-      "69 --python", "74 cannot write", "141", "130", "143", "129", "131",
+      "69 the Python column could not run", "71 too few file descriptors", "74 cannot write",
+      "141", "130", "143", "129", "131", "138 SIGUSR1", "140 SIGUSR2", "142 SIGALRM",
+      "154 SIGVTALRM", "155 SIGPROF",
     ] {
       #expect(CommandLineGrammar.usage.contains(status), "\(status)")
     }

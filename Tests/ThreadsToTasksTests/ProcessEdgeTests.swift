@@ -50,8 +50,11 @@ struct ProcessEdgeTests {
   }
 
   @Test(
-    "SIGTERM and SIGHUP stop like Ctrl-C: the partial result, then 128 + n",
-    arguments: [(SIGTERM, 143), (SIGHUP, 129), (SIGINT, 130)] as [(Int32, Int32)])
+    "SIGTERM, SIGHUP, SIGUSR1/2, SIGALRM, SIGVTALRM, SIGPROF stop like Ctrl-C: the partial result, then 128 + n",
+    arguments: [
+      (SIGTERM, 143), (SIGHUP, 129), (SIGINT, 130), (SIGUSR1, 138), (SIGUSR2, 140),
+      (SIGALRM, 142), (SIGVTALRM, 154), (SIGPROF, 155),
+    ] as [(Int32, Int32)])
   func stoppingSignal(signal: Int32, status: Int32) async throws {
     let run = try await runProcess(longRun, interrupt: true, signal: signal, after: firstEvent)
     #expect(!run.killedBySignal && run.status == status, "\(run.err)")

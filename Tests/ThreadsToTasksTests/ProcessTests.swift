@@ -30,6 +30,7 @@ struct ProcessRun {
 ///   by `/bin/sh -c 'exec … REDIRECT'`, which leaves it the same process.
 /// - `closeAfterFirstLine`: close the read end of standard output once a whole line has come, as
 ///   `| head -1` does.
+/// - `environment`: more variables for the process, beside `NO_COLOR=1` and `PATH`.
 /// - `timeLimit`: after this long the process and its process group (Foundation starts each child
 ///   in a process group of its own) are killed with SIGKILL and the test fails: a hung child never
 ///   outlives its test.
@@ -41,7 +42,7 @@ func runProcess(
   _ arguments: [String], executable: URL = sideBySideBinary, interrupt: Bool = false,
   signal: Int32 = SIGINT, after trigger: String = "{'a': 1, 'b': 2}", redirect: String? = nil,
   closeAfterFirstLine: Bool = false, timeLimit: Duration = .seconds(60),
-  path: String = "/usr/bin:/bin"
+  path: String = "/usr/bin:/bin", environment: [String: String] = [:]
 ) async throws -> ProcessRun {
   let process = Process()
   if let redirect {
@@ -51,7 +52,7 @@ func runProcess(
     process.executableURL = executable
     process.arguments = arguments
   }
-  process.environment = ["NO_COLOR": "1", "PATH": path]
+  process.environment = ["NO_COLOR": "1", "PATH": path].merging(environment) { $1 }
   let out = Pipe()
   let err = Pipe()
   process.standardOutput = out

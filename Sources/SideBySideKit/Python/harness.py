@@ -397,7 +397,9 @@ def seed_value(text):
 
 
 def main():
-    parser = argparse.ArgumentParser(prog="harness.py", description=__doc__.splitlines()[0])
+    # The description is a literal, not the docstring: -OO (PYTHONOPTIMIZE=2) strips docstrings.
+    parser = argparse.ArgumentParser(
+        prog="harness.py", description="Runs one example and reports what it printed, as JSON Lines.")
     parser.add_argument("example", choices=sorted(EXAMPLES))
     parser.add_argument("--seed", type=seed_value, default=0)
     parser.add_argument("--pace", type=positive_float, default=1.0,
