@@ -1,4 +1,5 @@
 import Foundation
+import TaskVersions
 import Testing
 import ThreadVersions
 import ThreadsToTasksCore
@@ -128,5 +129,104 @@ struct BrokenRuleTests {
     lines.enumerated().map { index, line in
       Event(lane: line.0, text: line.1, stamp: nil, elapsed: 0.1, sequence: index)
     }
+  }
+}
+
+/// The usual orderings the README states — thread1's first line before main's `wait thread1`,
+/// and the lock to Thread-1 — come from Python's `start()`, which returns once the new thread has
+/// run to its first blocking call. Without that start handshake (Foundation's bare `start()`)
+/// main printed first in almost every trial here. Each trial runs only the opening of the two
+/// examples, in the examples' own shapes, so that many trials cost little.
+@Suite("The usual orderings, over many openings", .watchdog, .tags(.realTime))
+struct UsualOrderingTests {
+  /// Trials per paradigm and example; a threshold of nine in ten of them.
+  static let trials = 30
+  static let threshold = 27
+
+  /// simple-threading's opening on threads: two threads that print, then block; main prints
+  /// after starting both. Returns the lines in the order printed.
+  static func threadOpening() -> [String] {
+    let lines = Locked<[String]>([])
+    let workers = (1...2).map { n in
+      JoinableThread(name: "thread\(n)") {
+        lines.withLock { $0.append("Starting thread\(n)") }
+        ThreadVersions.ThreadingEvent().wait(timeout: .milliseconds(5))  // the example's first sleep
+      }
+    }
+    for worker in workers { worker.start() }
+    lines.withLock { $0.append("wait thread1") }
+    for worker in workers { worker.join() }
+    return lines.withLock { $0 }
+  }
+
+  /// synchronizing-threads' opening on threads: two threads take one lock and hold it across a
+  /// block. Returns the name of the thread that took it first.
+  static func threadLockWinner() -> String {
+    let lock = NSLock()
+    let first = Locked<String?>(nil)
+    let workers = (1...2).map { n in
+      JoinableThread(name: "Thread-\(n)") {
+        lock.lock()
+        defer { lock.unlock() }
+        first.withLock { $0 = $0 ?? "Thread-\(n)" }
+        ThreadVersions.ThreadingEvent().wait(timeout: .milliseconds(2))  // the first sleep, holding the lock
+      }
+    }
+    for worker in workers { worker.start() }
+    for worker in workers { worker.join() }
+    return first.withLock { $0 } ?? "nobody"
+  }
+
+  @Test("threads: thread1's first line before main's, and the lock to Thread-1, in 9 of 10")
+  func threads() async {
+    let (openings, winners) = await withCheckedContinuation { done in
+      Thread {
+        let openings = (0..<Self.trials).map { _ in Self.threadOpening() }
+        let winners = (0..<Self.trials).map { _ in Self.threadLockWinner() }
+        done.resume(returning: (openings, winners))
+      }.start()
+    }
+    let thread1First = openings.filter { $0.first == "Starting thread1" }.count
+    let neverThread2First = openings.allSatisfy { $0.first != "Starting thread2" }
+    let lockToThread1 = winners.filter { $0 == "Thread-1" }.count
+    #expect(thread1First >= Self.threshold, "thread1 first in \(thread1First) of \(Self.trials)")
+    #expect(neverThread2First, "thread2 started before thread1")
+    #expect(
+      lockToThread1 >= Self.threshold, "lock to Thread-1 in \(lockToThread1) of \(Self.trials)")
+  }
+
+  @Test("tasks: thread1's first line before main's, and the lock to Thread-1, in 9 of 10")
+  func tasks() async {
+    var thread1First = 0
+    var lockToThread1 = 0
+    for _ in 0..<Self.trials {
+      let lines = Locked<[String]>([])
+      await withTaskGroup(of: Void.self) { group in
+        for n in 1...2 {
+          group.addImmediateTask(name: "thread\(n)") {
+            lines.withLock { $0.append("Starting thread\(n)") }
+            try? await Task.sleep(for: .milliseconds(5))
+          }
+        }
+        lines.withLock { $0.append("wait thread1") }
+      }
+      if lines.withLock({ $0.first }) == "Starting thread1" { thread1First += 1 }
+      let lock = AsyncLock()
+      let first = Locked<String?>(nil)
+      await withTaskGroup(of: Void.self) { group in
+        for n in 1...2 {
+          group.addImmediateTask(name: "Thread-\(n)") {
+            guard (try? await lock.acquire()) != nil else { return }
+            defer { lock.release() }
+            first.withLock { $0 = $0 ?? "Thread-\(n)" }
+            try? await Task.sleep(for: .milliseconds(2))
+          }
+        }
+      }
+      if first.withLock({ $0 }) == "Thread-1" { lockToThread1 += 1 }
+    }
+    #expect(thread1First >= Self.threshold, "thread1 first in \(thread1First) of \(Self.trials)")
+    #expect(
+      lockToThread1 >= Self.threshold, "lock to Thread-1 in \(lockToThread1) of \(Self.trials)")
   }
 }
