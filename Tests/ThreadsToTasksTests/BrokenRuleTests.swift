@@ -150,7 +150,8 @@ struct UsualOrderingTests {
     let workers = (1...2).map { n in
       JoinableThread(name: "thread\(n)") {
         lines.withLock { $0.append("Starting thread\(n)") }
-        ThreadVersions.ThreadingEvent().wait(timeout: .milliseconds(5))  // the example's first sleep
+        // The example's first sleep.
+        ThreadVersions.ThreadingEvent().wait(timeout: .milliseconds(5))
       }
     }
     for worker in workers { worker.start() }
@@ -169,7 +170,8 @@ struct UsualOrderingTests {
         lock.lock()
         defer { lock.unlock() }
         first.withLock { $0 = $0 ?? "Thread-\(n)" }
-        ThreadVersions.ThreadingEvent().wait(timeout: .milliseconds(2))  // the first sleep, holding the lock
+        // The first sleep, holding the lock.
+        ThreadVersions.ThreadingEvent().wait(timeout: .milliseconds(2))
       }
     }
     for worker in workers { worker.start() }
