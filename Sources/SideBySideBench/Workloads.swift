@@ -231,8 +231,8 @@ enum Startup {
       return returned
     }
     samples[joinableStart] = joinable(repetitions) { packageSleep(.milliseconds(1)) }
-    // Fewer: each costs the full switch interval.
-    samples[unseenStart] = joinable(min(repetitions, 50)) { Thread.sleep(forTimeInterval: 0.001) }
+    // Fewer: each costs the whole switch interval (the body sleeps longer than that).
+    samples[unseenStart] = joinable(min(repetitions, 20)) { Thread.sleep(forTimeInterval: 0.02) }
     return samples
   }
 
