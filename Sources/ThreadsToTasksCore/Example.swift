@@ -83,6 +83,7 @@ public struct Example: Sendable {
     .reentrantLock,
     .barrier,
     .timer,
+    .lostErrors,
   ]
 }
 

@@ -18,12 +18,16 @@ public enum Guarantee: Sendable, Hashable {
     case line(_ lane: String, _ text: String)
     /// The last event `lane` recorded: the end of a worker's body, as far as anyone can see.
     case end(of: String)
+    /// The first event with `text`, in whichever lane: a line whose lane differs by paradigm (a
+    /// worker's failure, reported by the worker in one paradigm and by its awaiter in another).
+    case anyLane(_ text: String)
 
     /// `'Exiting thread1' (thread1)` or `the end of thread1`.
     public var description: String {
       switch self {
       case .line(let lane, let text): "'\(text)' (\(lane))"
       case .end(let lane): "the end of \(lane)"
+      case .anyLane(let text): "'\(text)'"
       }
     }
 
@@ -31,6 +35,7 @@ public enum Guarantee: Sendable, Hashable {
       switch self {
       case .line(let lane, let text): events.first { $0.lane == lane && $0.text == text }
       case .end(let lane): events.last { $0.lane == lane }
+      case .anyLane(let text): events.first { $0.text == text }
       }
     }
   }

@@ -62,6 +62,7 @@ func orderedByGuarantees(
         switch earlier {
         case .line(let lane, let text): lines.firstIndex { $0.0 == lane && $0.1 == text }
         case .end(let lane): lines.lastIndex { $0.0 == lane }
+        case .anyLane(let text): lines.firstIndex { $0.1 == text }
         }
       guard let before = found, before > after, lines[before].2 == lines[after].2 else { continue }
       let moving = (after..<before).filter { lines[$0].0 == lane }

@@ -139,7 +139,13 @@ struct ToolboxTests {
   @Test(
     "condition: a notify before anyone waits is lost; the check and the wait under one hold are not"
   )
-  func lostWakeUp() {
+  func lostWakeUp() async {
+    await onAThread { Self.lostWakeUpOnAThread() }
+  }
+
+  /// Blocks in bounded waits: run on a thread of its own, not on the cooperative pool that the
+  /// real-run tests beside it need.
+  static func lostWakeUpOnAThread() {
     let shelf = ThreadVersions.Shelf()
     // The trap: deciding to wait, then waiting, in two holds of the lock. The item arrives, and
     // its notify is sent, in between: nobody is waiting yet, so nothing remembers it.
@@ -187,7 +193,11 @@ struct ToolboxTests {
   }
 
   @Test("reentrant-lock: NSLock taken again by its holder waits for ever; NSRecursiveLock counts")
-  func plainLockIsNotReentrant() {
+  func plainLockIsNotReentrant() async {
+    await onAThread { Self.plainLockIsNotReentrantOnAThread() }
+  }
+
+  static func plainLockIsNotReentrantOnAThread() {
     let plain = NSLock()
     plain.lock()
     // The second acquire by the same thread: bounded here, where the program would hang.
@@ -302,6 +312,62 @@ struct ToolboxTests {
     #expect(
       verdict.differences.contains { $0.contains("join the ticker") }, "\(verdict.differences)")
   }
+
+  @Test("reentrant-lock: AsyncLock taken again by the task that holds it waits; bounded here")
+  func asyncLockIsNotReentrant() async throws {
+    let lock = AsyncLock()
+    try await lock.acquire()
+    // The same task asks again: a reentrant lock would say yes at once. This one waits, for
+    // ever without the time-out.
+    let again = try await lock.acquire(timeout: .milliseconds(50))
+    #expect(!again)
+    lock.release()
+    #expect(try await lock.acquire(timeout: .milliseconds(50)))
+    lock.release()
+  }
+
+  // MARK: lost-errors
+
+  @Test("lost-errors: the failure is heard before main goes on; tasks hand it to main (declared)")
+  func lostErrors() async {
+    let (thread, task) = await runBoth(.lostErrors)
+    let verdict = Equivalence.judge([thread, task])
+    #expect(verdict.isEquivalent || verdict.wasLate, "\(verdict.differences)")
+    #expect(verdict.declared.count == 1)
+    #expect(thread.events.first?.lane == "worker")
+    #expect(task.events.first?.lane == mainLane)
+  }
+
+  @Test("lost-errors: an error thrown in a Task nobody awaits is dropped: nothing says so")
+  func unawaitedTaskDropsItsError() async {
+    let run = await runTaskProgram(.lostErrors) {
+      // The trap: the worker fails, and nobody awaits its value, so nobody hears of it.
+      let worker = Task.immediate(name: "worker") { try await TaskVersions.failAfterASecond() }
+      try await TaskVersions.sleep(2)
+      TaskVersions.print("main goes on")
+      // Only an await of its result shows the error (the test looks; the program did not).
+      if case .failure(let error) = await worker.result {
+        #expect("\(error)" == "worker failed")
+      }
+    }
+    #expect(run.events.map(\.text) == ["main goes on"])
+    let verdict = Equivalence.judge([run])
+    #expect(verdict.kind != .equivalent)
+    #expect(
+      verdict.differences.contains { $0.contains("uncaught in worker: worker failed") },
+      "\(verdict.differences)")
+  }
+
+  @Test("lost-errors: main going on before the failure is heard breaks the guarantee")
+  func lostErrorsBroken() {
+    let verdict = Equivalence.judge([
+      transcript(
+        .lostErrors, .thread,
+        [(mainLane, "main goes on", 1), ("worker", "uncaught in worker: worker failed", 1)])
+    ])
+    #expect(verdict.kind == .notEquivalent)
+    #expect(verdict.differences.contains { $0.contains("hears of its failure") })
+  }
 }
 
 /// A reusable barrier for tasks: `wait()` suspends until `parties` tasks are waiting, then all of
@@ -322,5 +388,13 @@ actor AsyncBarrier {
       return
     }
     await withCheckedContinuation { waiting.append($0) }
+  }
+}
+
+/// Runs `body` on a `Thread` of its own and suspends until it returns: for a test that blocks,
+/// so that it holds none of the cooperative pool's threads (two on this machine).
+func onAThread<Result: Sendable>(_ body: @escaping @Sendable () -> Result) async -> Result {
+  await withCheckedContinuation { done in
+    Thread { done.resume(returning: body()) }.start()
   }
 }

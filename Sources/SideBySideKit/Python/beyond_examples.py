@@ -339,6 +339,25 @@ def timer():
     print("done")
 
 
+# lost-errors: threading.excepthook -------------------------------------------------------------
+
+
+def lost_errors():
+    def report(args):  # called in the thread that failed, with what it raised
+        print("uncaught in %s:" % args.thread.name, args.exc_value)
+
+    def fail_after_a_second():
+        time.sleep(1)
+        raise ValueError("worker failed")
+
+    threading.excepthook = report  # the default prints a traceback on stderr
+    worker = threading.Thread(target=fail_after_a_second, name="worker")
+    worker.start()
+    worker.join()
+    threading.excepthook = threading.__excepthook__
+    print("main goes on")
+
+
 EXAMPLES = {  # the example ids the Swift package uses
     "producer-consumer": producer_consumer,
     "worker-pool": worker_pool,
@@ -351,4 +370,5 @@ EXAMPLES = {  # the example ids the Swift package uses
     "reentrant-lock": reentrant_lock,
     "barrier": barrier,
     "timer": timer,
+    "lost-errors": lost_errors,
 }

@@ -39,6 +39,7 @@ let taskPrograms: [ExampleID: @Sendable (TaskVariant?, ExampleContext) async thr
   .reentrantLock: { _, _ in try await reentrantLock() },
   .barrier: { _, _ in try await barrier() },
   .timer: { _, _ in try await timer() },
+  .lostErrors: { _, _ in await lostErrors() },
 ]
 
 /// The run's lock for synchronizing-threads: an `AsyncLock` that draws each task's wait for it and

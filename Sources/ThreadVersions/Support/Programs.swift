@@ -31,6 +31,7 @@ let threadPrograms: [ExampleID: @Sendable (ThreadKnobs, ExampleContext) -> Void]
   .reentrantLock: { _, _ in reentrantLock() },
   .barrier: { _, _ in barrier() },
   .timer: { _, _ in timer() },
+  .lostErrors: { _, _ in lostErrors() },
 ]
 
 /// Whether `example` has a thread program.
