@@ -421,8 +421,10 @@ async def data_race(workers=4, times=100):
             # No lock, and none needed: one task runs at a time and is switched only at an await,
             # and there is none between the read and the write. Put one there (an
             # `await asyncio.sleep(0)` before the write) and the other tasks' updates come in
-            # between and are lost, as in the threading program without its lock; from then on
-            # the update needs an asyncio.Lock, held across the await.
+            # between and are lost, as in the threading program without its lock (4 tasks of
+            # 10,000 kept 10,000 of 40,000 on 3.11 to 3.13, every run: the loop takes them in
+            # turn, so each round all four read the same count). From then on the update needs
+            # an asyncio.Lock, held across the await.
             value = shared["count"]
             touch()
             shared["count"] = value + 1
