@@ -165,6 +165,37 @@ struct AsyncioColumnTests {
       }, "\(verdict.differences)")
   }
 
+  @Test(
+    "an await between the read and the write loses updates: asyncio needs a lock from then on",
+    .enabled(if: asyncioMissing == nil, asyncioMissing))
+  func awaitInsideTheUpdate() async throws {
+    // Each task reads, suspends, and writes back what it read plus one: the others' updates in
+    // between are lost, as in the threading program without its lock. The loop takes the four
+    // in turn, so each round all four read the same count: 100 of 400, every run.
+    let harness = try mutatedHarness(
+      "            touch()\n", "            await asyncio.sleep(0)\n")
+    let run = try await runAsyncio(.dataRace, harness: harness)
+    let last = run.transcript.events.last?.text ?? ""
+    #expect(last == "count: 100 of 400", "\(last)")
+    let verdict = Equivalence.judge([run.transcript])
+    #expect(verdict.kind != .equivalent, "\(verdict.differences)")
+    #expect(verdict.differences.contains { $0.contains("count: 400 of 400") })
+  }
+
+  @Test(
+    "a barrier for one lets each runner straight through, before the last has arrived",
+    .enabled(if: asyncioMissing == nil, asyncioMissing))
+  func barrierTooSmall() async throws {
+    let harness = try mutatedHarness("asyncio.Barrier(3)", "asyncio.Barrier(1)")
+    let run = try await runAsyncio(.barrier, harness: harness)
+    let verdict = Equivalence.judge([run.transcript])
+    #expect(verdict.kind == .notEquivalent)
+    #expect(
+      verdict.checks[0].violations.contains {
+        $0.hasSuffix("(the barrier lets no one on before all three have arrived)")
+      }, "\(verdict.differences)")
+  }
+
   @Test("the interpreter is judged by its --version: missing, failing, too old, or new enough")
   func interpreterByVersion() throws {
     let empty = FileManager.default.temporaryDirectory.appendingPathComponent("no-python-here")

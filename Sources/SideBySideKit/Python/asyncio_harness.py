@@ -121,6 +121,10 @@ def make_sleep(clock, activities):
             return await _real_sleep(0, result)
         since = clock.elapsed()
         deadline = clock.deadline(delay)
+        # Suspends at least once, as asyncio.sleep(delay > 0) always does: on a busy machine the
+        # deadline may be past already, and a sleep that did not suspend would let this task
+        # print on before the tasks queued behind it had run, an order no real program shows.
+        await _real_sleep(max(0, deadline - _monotonic()))
         while (remaining := deadline - _monotonic()) > 0:
             await _real_sleep(remaining)
         clock.note_lateness(deadline)
