@@ -135,22 +135,49 @@ public enum NotebookText {
 
   /// Python's `time.ctime(t)`: `"Wed Nov  5 10:00:00 2026"`, the day padded with a space.
   ///
+  /// Without `timeZone`, in the C library's local time, as Python's `time.ctime` (`localtime`):
+  /// whatever `TZ` holds — `:Europe/Berlin`, `XYZ-5:30`, `<+0545>-5:45` — both print the same
+  /// wall time. (Foundation's `TimeZone.current` reads `TZ` otherwise, and falls back to UTC on
+  /// forms it does not know.) The seconds are rounded down, as Python's are. With `timeZone`, in
+  /// that zone.
+  ///
   /// `DateFormatter` cannot pad with a space (`d` gives "5", `dd` gives "05"), so the fields are
   /// assembled by hand.
-  public static func ctime(_ date: Date, timeZone: TimeZone = .current) -> String {
+  public static func ctime(_ date: Date, timeZone: TimeZone? = nil) -> String {
+    guard let timeZone else { return localCtime(date) }
     var calendar = Calendar(identifier: .gregorian)
     calendar.timeZone = timeZone
     let parts = calendar.dateComponents(
       [.weekday, .month, .day, .hour, .minute, .second, .year], from: date)
-    func padded(_ value: Int?, with pad: Character) -> String {
-      let digits = String(value ?? 0)
+    return format(
+      weekday: (parts.weekday ?? 1) - 1, month: (parts.month ?? 1) - 1, day: parts.day ?? 0,
+      hour: parts.hour ?? 0, minute: parts.minute ?? 0, second: parts.second ?? 0,
+      year: parts.year ?? 0)
+  }
+
+  /// `ctime` in the C library's local time (`localtime_r`, after `tzset` reads `TZ`).
+  private static func localCtime(_ date: Date) -> String {
+    var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
+    var fields = tm()
+    tzset()
+    guard localtime_r(&seconds, &fields) != nil else {
+      return ctime(date, timeZone: TimeZone(identifier: "UTC"))
+    }
+    return format(
+      weekday: Int(fields.tm_wday), month: Int(fields.tm_mon), day: Int(fields.tm_mday),
+      hour: Int(fields.tm_hour), minute: Int(fields.tm_min), second: Int(fields.tm_sec),
+      year: Int(fields.tm_year) + 1900)
+  }
+
+  private static func format(
+    weekday: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, year: Int
+  ) -> String {
+    func padded(_ value: Int, with pad: Character) -> String {
+      let digits = String(value)
       return digits.count < 2 ? String(pad) + digits : digits
     }
-    let weekday = weekdays[(parts.weekday ?? 1) - 1]
-    let month = months[(parts.month ?? 1) - 1]
-    return "\(weekday) \(month) \(padded(parts.day, with: " ")) "
-      + "\(padded(parts.hour, with: "0")):\(padded(parts.minute, with: "0"))"
-      + ":\(padded(parts.second, with: "0")) \(parts.year ?? 0)"
+    return "\(weekdays[weekday]) \(months[month]) \(padded(day, with: " ")) "
+      + "\(padded(hour, with: "0")):\(padded(minute, with: "0")):\(padded(second, with: "0")) \(year)"
   }
 
   /// `line` split into its text and the ctime stamp it ends with: `("thread1:", "Wed Nov  5

@@ -549,6 +549,26 @@ async def timer():
     print("done")
 
 
+# lost-errors: an exception in a task ------------------------------------------------------------
+
+
+async def fail_after_a_second():
+    await asyncio.sleep(1)
+    raise ValueError("worker failed")
+
+
+async def lost_errors():
+    # A task's exception goes to whoever awaits it: the group raises it here, in an
+    # ExceptionGroup. A task created with create_task and never awaited keeps its exception
+    # until it is garbage-collected, when asyncio only logs "Task exception was never retrieved".
+    try:
+        async with asyncio.TaskGroup() as group:
+            group.create_task(fail_after_a_second(), name="worker")
+    except* ValueError as failures:
+        print("uncaught in worker:", failures.exceptions[0])
+    print("main goes on")
+
+
 EXAMPLES = {  # port: the example ids the Swift package uses
     "start-new-thread": start_new_thread,
     "threading-module": threading_module,
@@ -565,6 +585,7 @@ EXAMPLES = {  # port: the example ids the Swift package uses
     "reentrant-lock": reentrant_lock,
     "barrier": barrier,
     "timer": timer,
+    "lost-errors": lost_errors,
 }
 
 VARIANTS = {  # port: the anti-solutions, by the name of the Swift variant they mirror

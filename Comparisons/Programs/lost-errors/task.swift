@@ -1,0 +1,162 @@
+// Errors in threads and tasks, structured concurrency:
+// a whole program that `swift run regenerate-pages` assembles from the example's file,
+// Sources/TaskVersions/Examples/LostErrors.swift, and the package's support it uses.
+// Build and run: `swiftc -swift-version 6 task.swift -o example && ./example`
+
+import Foundation
+
+// The rest of the toolbox, errors in tasks: a task's error goes to whoever awaits it. A child of
+// a task group hands its error to the group, whose `waitForAll()` throws it to main; main reports
+// it. The trap is the unstructured `Task` nobody awaits: its error is dropped, with no hook and no
+// message (the page shows it).
+
+/// Python: `raise ValueError("worker failed")`.
+struct WorkerFailed: Error, CustomStringConvertible {
+  var description: String { "worker failed" }
+}
+
+func failAfterASecond() async throws {
+  try await sleep(1)
+  throw WorkerFailed()
+}
+
+func lostErrors() async {
+  do {
+    try await withThrowingTaskGroup { group in
+      group.addImmediateTask(name: "worker") { try await failAfterASecond() }
+      // Python: `worker.join()`. The child's error comes out here.
+      try await group.waitForAll()
+    }
+  } catch {
+    print("uncaught in worker:", error)
+  }
+  print("main goes on")
+}
+
+// MARK: - from Sources/TaskVersions/Support/Python.swift
+
+/// Python: `print(*items)`: the items joined by spaces, `True`/`False` for a `Bool`. A run that
+/// was asked to stop prints nothing more. `terminator` is ignored (each call is one line); it is
+/// there so that this function shadows `Swift.print` for every call: without it, a call with three
+/// or more items (`print("a", 1, "b")`) chose `Swift.print` and bypassed the run.
+func print(_ items: Any..., separator: String = " ", terminator: String = "\n") {
+  let line = items.map(NotebookText.str).joined(separator: separator)
+  Swift.print(line)
+}
+
+/// Python: `time.sleep(seconds)`. Throws `CancellationError` when the task is cancelled, or the
+/// run is asked to stop.
+func sleep(_ seconds: Int) async throws {
+  try await sleep(seconds, noted: true)
+}
+
+/// A sleep on the run's clock, noted in its timeline or not (a helper task's sleep is no lane's).
+func sleep(_ seconds: Int, noted: Bool) async throws {
+  try await sleep(until: sleepDeadline(seconds))
+}
+
+/// Sleeps until `deadline`, taken by a caller before it starts the task that sleeps: a race
+/// against the time (a timeout) then ends on time however late that task began. A stop request
+/// ends it as it ends every sleep of the run.
+func sleep(until deadline: ContinuousClock.Instant) async throws {
+  try await Task.sleep(until: deadline, clock: .continuous)
+}
+
+/// The longest wait in notebook seconds a deadline is computed for (10⁹, about 31 years at the
+/// notebook's pace): a longer one (`Int.max`) is clamped to it rather than overflow.
+let longestNotebookWait = 1_000_000_000
+
+/// When a wait of `seconds` notebook seconds that begins now ends: on the run's clock in a run,
+/// else in real seconds. Clamped to `longestNotebookWait`.
+func sleepDeadline(_ seconds: Int) -> ContinuousClock.Instant {
+  let seconds = min(seconds, longestNotebookWait)
+  return .now + .seconds(seconds)
+}
+
+/// Python: `time.ctime(time.time())`.
+func ctime() -> String {
+  return NotebookText.ctime(.now)
+}
+
+// MARK: - from Sources/ThreadsToTasksCore/NotebookText.swift
+
+/// How Python prints things, so every paradigm prints the same lines.
+public enum NotebookText {
+  private static let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
+  private static let months = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+  ]
+
+  /// Python's `time.ctime(t)`: `"Wed Nov  5 10:00:00 2026"`, the day padded with a space.
+  ///
+  /// Without `timeZone`, in the C library's local time, as Python's `time.ctime` (`localtime`):
+  /// whatever `TZ` holds — `:Europe/Berlin`, `XYZ-5:30`, `<+0545>-5:45` — both print the same
+  /// wall time. (Foundation's `TimeZone.current` reads `TZ` otherwise, and falls back to UTC on
+  /// forms it does not know.) The seconds are rounded down, as Python's are. With `timeZone`, in
+  /// that zone.
+  ///
+  /// `DateFormatter` cannot pad with a space (`d` gives "5", `dd` gives "05"), so the fields are
+  /// assembled by hand.
+  public static func ctime(_ date: Date, timeZone: TimeZone? = nil) -> String {
+    guard let timeZone else { return localCtime(date) }
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = timeZone
+    let parts = calendar.dateComponents(
+      [.weekday, .month, .day, .hour, .minute, .second, .year], from: date)
+    return format(
+      weekday: (parts.weekday ?? 1) - 1, month: (parts.month ?? 1) - 1, day: parts.day ?? 0,
+      hour: parts.hour ?? 0, minute: parts.minute ?? 0, second: parts.second ?? 0,
+      year: parts.year ?? 0)
+  }
+
+  /// `ctime` in the C library's local time (`localtime_r`, after `tzset` reads `TZ`).
+  private static func localCtime(_ date: Date) -> String {
+    var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
+    var fields = tm()
+    tzset()
+    guard localtime_r(&seconds, &fields) != nil else {
+      return ctime(date, timeZone: TimeZone(identifier: "UTC"))
+    }
+    return format(
+      weekday: Int(fields.tm_wday), month: Int(fields.tm_mon), day: Int(fields.tm_mday),
+      hour: Int(fields.tm_hour), minute: Int(fields.tm_min), second: Int(fields.tm_sec),
+      year: Int(fields.tm_year) + 1900)
+  }
+
+  private static func format(
+    weekday: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, year: Int
+  ) -> String {
+    func padded(_ value: Int, with pad: Character) -> String {
+      let digits = String(value)
+      return digits.count < 2 ? String(pad) + digits : digits
+    }
+    return "\(weekdays[weekday]) \(months[month]) \(padded(day, with: " ")) "
+      + "\(padded(hour, with: "0")):\(padded(minute, with: "0")):\(padded(second, with: "0")) \(year)"
+  }
+
+  /// `line` split into its text and the ctime stamp it ends with: `("thread1:", "Wed Nov  5
+  /// 10:00:01 2026")`, or `(line, nil)` when it ends with none.
+  public static func splitStamp(_ line: String) -> (text: String, stamp: String?) {
+    let characters = Array(line)
+    guard characters.count >= 24 else { return (line, nil) }
+    let stamp = String(characters.suffix(24))
+    let fields = stamp.split(separator: " ", omittingEmptySubsequences: true)
+    guard fields.count == 5, weekdays.contains(String(fields[0])),
+      months.contains(String(fields[1])), fields[3].count == 8, fields[4].count == 4,
+      stamp.dropFirst(7).prefix(2).trimmingCharacters(in: .whitespaces).allSatisfy(\.isNumber)
+    else { return (line, nil) }
+    let text = String(characters.dropLast(24))
+    return (text.hasSuffix(" ") ? String(text.dropLast()) : text, stamp)
+  }
+
+  /// An item as Python's `print` shows it: `True`/`False` for a `Bool`, else its description.
+  public static func str(_ item: Any) -> String {
+    if let flag = item as? Bool { return flag ? "True" : "False" }
+    return String(describing: item)
+  }
+}
+
+// MARK: - main
+
+// Detached: off the main actor, so `Task.immediate` runs a child at once, as in a run.
+try await Task.detached(name: "MainThread") { try await lostErrors() }.value

@@ -1,0 +1,493 @@
+// Errors in threads and tasks, Foundation `Thread`:
+// a whole program that `swift run regenerate-pages` assembles from the example's file,
+// Sources/ThreadVersions/Examples/LostErrors.swift, and the package's support it uses.
+// Build and run: `swiftc -swift-version 6 thread.swift -o example && ./example`
+
+import Foundation
+internal import CoreFoundation
+
+// The rest of the toolbox, errors in threads: a worker fails, and someone must hear of it. In
+// Python the exception ends the thread and `threading.excepthook` reports it. A Foundation
+// `Thread` body cannot throw (`Thread(block:)` takes a closure that does not), and a trap in it —
+// `fatalError`, a force-unwrapped `nil` — ends the whole process: there is no hook. So the body
+// catches what it can throw, and reports it as the hook would.
+
+/// Python: `raise ValueError("worker failed")`.
+struct WorkerFailed: Error, CustomStringConvertible {
+  var description: String { "worker failed" }
+}
+
+func failAfterASecond() throws {
+  sleep(1)
+  throw WorkerFailed()
+}
+
+func lostErrors() {
+  let worker = JoinableThread(name: "worker") {
+    // Python: `threading.excepthook`, called in the thread that failed.
+    do { try failAfterASecond() } catch { print("uncaught in worker:", error) }
+  }
+  worker.start()
+  worker.join()
+  print("main goes on")
+}
+
+// MARK: - from Sources/ThreadVersions/Support/Deadline.swift
+
+/// The longest timeout the thread types count, in notebook seconds (real seconds for a
+/// `Duration`): about 31,700 years at the notebook's pace. A longer one is clamped to it, so no
+/// arithmetic on it can overflow. Python: a timeout past `threading.TIMEOUT_MAX` (about 9.2e9 s
+/// on Linux) raises `OverflowError`; here it waits as long as this, which is for ever in practice.
+let timeoutMax = 1_000_000_000_000
+
+/// The longest single `NSCondition` wait asked for, in real seconds (about 31 years).
+/// `NSCondition.wait(until:)` traps (SIGILL, nothing on stderr) for a date past the year 2262,
+/// between 7.4e9 and 7.5e9 s from now; a longer wait is made of several of these.
+let longestSingleWait = 1e9
+
+/// Python's `timeout=seconds`, as the `Date` that Foundation's timed waits take
+/// (`NSLock.lock(before:)`, `NSCondition.wait(until:)`): `seconds` (notebook seconds) from now,
+/// on the run's clock when the calling thread belongs to a run, so a paced run times out at its
+/// pace. Never later than `longestSingleWait` from now; zero or negative give a date already past,
+/// which makes `lock(before:)` a try (Python's `acquire(timeout=-1)` waits for ever instead, and
+/// other negative values raise `ValueError`).
+///
+/// Counted, like a sleep, from the beat the wait begins on: see `ExampleClock.deadline`.
+func deadline(after seconds: Int) -> Date {
+  Date(timeIntervalSinceNow: min(realSeconds(until: sleepDeadline(seconds)), longestSingleWait))
+}
+
+/// The instant `duration` (real time) from now, `duration` clamped to ±`timeoutMax` seconds.
+func deadline(after duration: Duration) -> ContinuousClock.Instant {
+  let bound = Duration.seconds(timeoutMax)
+  return .now + min(max(duration, .zero - bound), bound)
+}
+
+extension NSCondition {
+  /// Waits, holding the lock, until signalled or `deadline`, whichever comes first; returns at
+  /// once when the deadline has passed. Never hands Foundation a date it traps on: a far deadline
+  /// is waited for `longestSingleWait` at a time. The caller loops on its condition and on
+  /// `ContinuousClock.now < deadline`, as every condition wait must (wake-ups may be spurious).
+  func wait(until deadline: ContinuousClock.Instant) {
+    let remaining = realSeconds(until: deadline)
+    guard remaining > 0 else { return }
+    _ = wait(until: Date(timeIntervalSinceNow: min(remaining, longestSingleWait)))
+  }
+}
+
+// MARK: - from Sources/ThreadVersions/Support/JoinableThread.swift
+
+// Subclassing Foundation's `Thread` (as Python subclasses `threading.Thread`) does not compile on
+// this Linux toolchain without this import: "cannot inherit from class 'Thread' because it has
+// overridable members that could not be loaded" (swift-corelibs-foundation PR #5122). Importing
+// CoreFoundation in one file of the module lets the compiler load those members.
+
+/// A Foundation `Thread` with what Python's `threading.Thread` has and Foundation's lacks: a
+/// `start()` that returns once the thread is running, `join()` and `join(timeout:)`, an
+/// `isAlive` that is true exactly from `start()` until the body has returned, and a `name` the
+/// thread itself reads back. Subclass it and override `run()`, as in Python.
+///
+/// Foundation keeps no join, and a `name` set before `start()` was not what the thread saw; a
+/// join built on a signal at the end of the thread's block returns before the block does, so
+/// `isFinished` can still read `false` right after it (1,887 of 2,000 trials here, 0 of 2,000 a
+/// millisecond later: the join is early, Foundation is not late). So the state lives here, under
+/// an `NSCondition` that `start` and `join` wait on, and `isAlive` reads it.
+///
+/// | Python | Swift | Same? |
+/// | --- | --- | --- |
+/// | `threading.Thread(name=n, target=f)` | `JoinableThread(name: n, target: f)` | same |
+/// | a subclass overriding `run()` | a subclass overriding `run()` | same |
+/// | `t.start()` | `t.start()` | same: returns once the thread runs and has blocked, ended or run 5 ms |
+/// | `t.start()` a second time | `fatalError("RuntimeError: threads can only be started once")` | traps: `start()` overrides `Thread.start()`, which cannot throw |
+/// | `t.join()` | `t.join()` | same |
+/// | `t.join(timeout=s)` | `t.join(timeout: s)` (notebook seconds), `t.join(timeout: .milliseconds(5))` | same; zero and negative check once and return, as Python's `max(timeout, 0)` |
+/// | `t.join(timeout=1e10)` | waits (clamped to `timeoutMax`) | Python raises `OverflowError` past `threading.TIMEOUT_MAX` |
+/// | `t.join()` before `t.start()` | `fatalError("RuntimeError: cannot join thread before it is started")` | traps, at once, instead of raising |
+/// | `t.join()` from `t` itself | `fatalError("RuntimeError: cannot join current thread")` | traps, at once, instead of raising |
+/// | `t.is_alive()` | `t.isAlive` | same |
+/// | `t.name`, `t.name = n` | `t.name`, `t.name = n` | same (an optional, as `Thread`'s) |
+/// | `t.daemon` | none | every Foundation thread is a daemon: the process ends when `main` returns |
+open class JoinableThread: Thread {
+  private let state = NSCondition()
+  private var started = false
+  private var runningSince: ContinuousClock.Instant?
+  private var blocking = false
+  private var finished = false
+  private var storedName: String
+  private let target: (@Sendable () -> Void)?
+
+  /// A thread called `name` that runs `target`, or `run()` if a subclass overrides it.
+  /// Python: `threading.Thread(name=name, target=target)`.
+  public init(name: String, target: (@Sendable () -> Void)? = nil) {
+    self.storedName = name
+    self.target = target
+    super.init()
+  }
+
+  /// The thread's name, which the thread reads back as `Thread.current.name`.
+  /// Python: `thread.name` (and the deprecated `getName()` / `setName()`).
+  open override var name: String? {
+    get { state.withLock { storedName } }
+    set {
+      state.withLock { storedName = newValue ?? "" }
+    }
+  }
+
+  /// The body of the thread. Python: `run()`. The default runs the `target` given to `init`.
+  open func run() { target?() }
+
+  /// CPython's switch interval (`sys.getswitchinterval()`, 5 ms, in real seconds): how long a
+  /// thread that does not block keeps the interpreter before another thread gets a turn, and so
+  /// the longest `start()` waits for the new thread. Python: `sys.setswitchinterval(seconds)`,
+  /// for the whole process there; here per thread, set before `start()`.
+  public var switchInterval = 0.005
+
+  /// Starts the thread and returns once it is running and has reached its first blocking call,
+  /// or has ended, or has run for `switchInterval`. Python: `start()` waits for the new thread to
+  /// signal that it runs; the GIL then lets that thread run until it blocks (which releases the
+  /// GIL) or its switch interval is up. Foundation's `start()` returns at once, before the thread
+  /// has run at all, which lets the starting thread print first almost every time.
+  ///
+  /// Every blocking call of this package's thread types (`sleep`, `join`, `BlockingQueue`,
+  /// `BoundedSemaphore`, `ThreadingEvent`, `Future`) tells `start()` through `willBlock()`. A body
+  /// that blocks where the package cannot see — `Thread.sleep`, a bare `NSCondition` or `NSLock` —
+  /// costs its start the whole 5 ms; call `JoinableThread.willBlock()` before such a call to end
+  /// the start there.
+  ///
+  /// A second call traps: `fatalError("RuntimeError: threads can only be started once")`.
+  open override func start() {
+    state.withLock {
+      if started { fatalError("RuntimeError: threads can only be started once") }
+      started = true
+    }
+    super.start()
+    let interval = startWaitsAtMost
+    // Most bodies reach their first blocking call within tens of microseconds: first give the
+    // processor to the new thread a few times, as Python's start gives it the GIL, since going
+    // to sleep on `state` and being woken costs more than that.
+    let yieldUntil = ContinuousClock.now + .microseconds(50)
+    while ContinuousClock.now < yieldUntil && !state.withLock({ blocking || finished }) {
+      sched_yield()
+    }
+    state.withLock {
+      // From the moment the thread runs, wait at most one interval. Until it runs, look again
+      // every interval, or millisecond if that is longer: the thread does not say it runs, which
+      // saves a wake-up per start.
+      while !blocking && !finished {
+        guard let runningSince else {
+          state.wait(until: .now + .seconds(max(interval, 0.001)))
+          continue
+        }
+        let due = runningSince + .seconds(interval)
+        if ContinuousClock.now >= due { break }
+        state.wait(until: due)
+      }
+    }
+  }
+
+  /// How long this thread's start waits at most for it to block.
+  private var startWaitsAtMost: Double {
+    return switchInterval
+  }
+
+  /// Tells `start()` that the calling thread is about to block: its start is over. Nothing
+  /// happens when the caller is not a `JoinableThread` or its start is over already.
+  public static func willBlock() {
+    guard let thread = Thread.current as? JoinableThread else { return }
+    thread.state.withLock {
+      guard !thread.blocking else { return }
+      thread.blocking = true
+      thread.state.broadcast()
+    }
+  }
+
+  /// Do not override: lets `start()` time its wait, runs `run()`, then lets `join()` return.
+  public override func main() {
+    state.withLock { runningSince = .now }
+    run()
+    state.withLock {
+      finished = true
+      state.broadcast()
+    }
+  }
+
+  /// Blocks until the body has returned. Python: `join()`. Returns at once if it already has.
+  /// Traps, as Python raises `RuntimeError`, when the thread was never started or is the caller.
+  public func join() {
+    refuseMisusedJoin()
+    // Told outside `state`: a thread joining this one while this one joins it takes the two
+    // locks the other way round.
+    if !hasEnded { Self.willBlock() }
+    state.withLock {
+      while !finished { state.wait() }
+    }
+  }
+
+  /// Blocks until the body has returned or `seconds` (notebook seconds) have passed; check
+  /// `isAlive` to tell which. Zero and negative check once and return, as Python's
+  /// `max(timeout, 0)`; a huge one is clamped to `timeoutMax`. Python: `join(timeout=seconds)`.
+  public func join(timeout seconds: Int) {
+    join(until: sleepDeadline(max(seconds, 0)))
+  }
+
+  /// `join(timeout:)` for a real `Duration`.
+  public func join(timeout: Duration) {
+    join(until: deadline(after: max(timeout, .zero)))
+  }
+
+  private func join(until deadline: ContinuousClock.Instant) {
+    refuseMisusedJoin()
+    if !hasEnded && ContinuousClock.now < deadline { Self.willBlock() }
+    state.withLock {
+      while !finished && ContinuousClock.now < deadline { state.wait(until: deadline) }
+    }
+  }
+
+  /// Python's checks before a join, in its words; traps because `join()` cannot throw.
+  private func refuseMisusedJoin() {
+    if !state.withLock({ started }) {
+      fatalError("RuntimeError: cannot join thread before it is started")
+    }
+    if Thread.current === self { fatalError("RuntimeError: cannot join current thread") }
+  }
+
+  /// Whether the body has returned, as this type knows it (`Thread.isFinished` turns true a
+  /// little later, once the block has returned).
+  private var hasEnded: Bool { state.withLock { finished } }
+
+  /// True from `start()` until the body has returned. Python: `is_alive()`.
+  public var isAlive: Bool { state.withLock { started && !finished } }
+}
+
+// MARK: - from Sources/ThreadVersions/Support/Python.swift
+
+// What Python's `print`, `time.sleep`, `time.ctime`, `random.randint` and the `threading`
+// module's functions are to the thread examples. An example calls them as plain functions; inside
+// a run they print into the run's transcript, under the name of the thread that prints, and sleep
+// on the run's clock; outside a run they do what a plain program does (`Swift.print`,
+// `Thread.sleep`, the real date). The standalone programs on the pages define them in a few lines.
+
+/// The run the calling thread belongs to, if any.
+private var context: ExampleContext? { RunBinding.current?.context }
+
+/// Python: `print(*items)`: the items joined by spaces, `True`/`False` for a `Bool`. A run that
+/// was asked to stop prints nothing more. `terminator` is ignored (each call is one line); it is
+/// there so that this function shadows `Swift.print` for every call: without it, a call with three
+/// or more items (`print("a", 1, "b")`) chose `Swift.print` and bypassed the run.
+func print(_ items: Any..., separator: String = " ", terminator: String = "\n") {
+  let line = items.map(NotebookText.str).joined(separator: separator)
+  guard let context else { return Swift.print(line) }
+  guard !context.stop.isRequested else { return }
+  context.recorder.print(line, lane: Thread.current.name ?? "?")
+}
+
+/// Python: `time.sleep(seconds)`. In a run, a stop request ends it early.
+func sleep(_ seconds: Int) {
+  let deadline = sleepDeadline(seconds)
+  JoinableThread.willBlock()
+  guard let context else { return Thread.sleep(forTimeInterval: realSeconds(until: deadline)) }
+  let from = context.clock.elapsed()
+  let lane = Thread.current.name ?? "?"
+  if context.stop.sleep(until: deadline) { context.noteWake(deadline: deadline) }
+  context.onSchedule(lane)
+  context.recorder.note(.sleep, lane: lane, from: from)
+}
+
+/// Python: `time.sleep(0.1)`, a fraction of a second: `duration` of real time, not paced. In a
+/// run, a stop request ends it early.
+func sleep(for duration: Duration) {
+  let deadline = deadline(after: max(duration, .zero))
+  JoinableThread.willBlock()
+  guard let context else { return Thread.sleep(forTimeInterval: realSeconds(until: deadline)) }
+  context.stop.sleep(until: deadline)
+}
+
+/// When a sleep of `seconds` notebook seconds that begins now ends: on the run's clock when the
+/// calling thread belongs to a run, else in real seconds. `seconds` is clamped to ±`timeoutMax`
+/// (so `Int.max` overflows nothing); zero and negative give a deadline already past.
+func sleepDeadline(_ seconds: Int) -> ContinuousClock.Instant {
+  let seconds = min(max(seconds, -timeoutMax), timeoutMax)
+  guard let context = RunBinding.current?.context else { return .now + .seconds(seconds) }
+  return context.sleepDeadline(seconds, lane: Thread.current.name ?? "?")
+}
+
+/// Real seconds from now until `deadline`, for `NSCondition.wait(until:)`.
+func realSeconds(until deadline: ContinuousClock.Instant) -> Double {
+  let remaining = ContinuousClock.now.duration(to: deadline)
+  return Double(remaining.components.seconds) + Double(remaining.components.attoseconds) * 1e-18
+}
+
+/// Python: `time.ctime(time.time())`.
+func ctime() -> String { context?.ctime() ?? NotebookText.ctime(Date()) }
+
+// MARK: - from Sources/ThreadVersions/Support/RunBinding.swift
+
+/// What a run of an example attaches to each of its threads: the run's context, the thread's
+/// place in the run's roster, when its body returned, how long its start took. A plain program
+/// has none of it: `JoinableThread` calls it only from lines marked `// run: begin` /
+/// `// run: end`, which the pages leave out, so the type a reader sees is a plain program's.
+///
+/// A thread inherits the binding of the thread that creates it (a new binding to the same run);
+/// the runner binds the example's main flow.
+final class RunBinding: Sendable {
+  /// The run the thread belongs to.
+  let context: ExampleContext
+  private let state = Locked<(token: Int?, finishedAt: Double?)>((nil, nil))
+
+  /// A binding of a thread to the run `context`.
+  init(context: ExampleContext) { self.context = context }
+
+  /// The binding of the calling thread, if it belongs to a run.
+  static var current: RunBinding? { (Thread.current as? JoinableThread)?.binding }
+
+  /// A binding for a thread the calling thread creates: to the same run, if any.
+  static func forNewThread() -> RunBinding? { current.map { RunBinding(context: $0.context) } }
+
+  /// CPython's switch interval, paced, so that at a fast pace a start stays a small part of a
+  /// beat: at most a tenth of a beat.
+  func switchInterval(_ interval: Double) -> Double {
+    min(interval, 0.1 * context.clock.pace.secondsPerBeat)
+  }
+
+  /// The thread `name` is starting: it enters the roster. Returns when the start began.
+  func starting(_ name: String) -> Double {
+    let token = context.roster.enter(name)
+    state.withLock { $0.token = token }
+    return context.clock.elapsed()
+  }
+
+  /// The start that began at `calledAt` is over. The notebook's time line counts a start as
+  /// taking no time: the starting thread falls behind by whatever it took.
+  func started(calledAt: Double) {
+    context.fallsBehind(Thread.current.name ?? "?", by: context.clock.elapsed() - calledAt)
+  }
+
+  /// The thread was renamed: so is its roster entry.
+  func renamed(to name: String) {
+    state.withLock { state in
+      if let token = state.token { context.roster.rename(token, to: name) }
+    }
+  }
+
+  /// The thread's body returned: it leaves the roster, and the time is kept for its joiners.
+  func finished() {
+    state.withLock { state in
+      if let token = state.token { context.roster.leave(token) }
+      state.finishedAt = context.clock.elapsed()
+    }
+  }
+
+  /// When the thread's body returned, on the run's clock, if it has.
+  var finishedAt: Double? { state.withLock { $0.finishedAt } }
+}
+
+extension JoinableThread {
+  /// A thread of the run `context`: how a runner starts an example's main flow.
+  convenience init(name: String, context: ExampleContext, target: @escaping @Sendable () -> Void) {
+    self.init(name: name, target: target)
+    binding = RunBinding(context: context)
+  }
+}
+
+// MARK: - from Sources/ThreadsToTasksCore/NotebookText.swift
+
+/// How Python prints things, so every paradigm prints the same lines.
+public enum NotebookText {
+  private static let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
+  private static let months = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+  ]
+
+  /// Python's `time.ctime(t)`: `"Wed Nov  5 10:00:00 2026"`, the day padded with a space.
+  ///
+  /// Without `timeZone`, in the C library's local time, as Python's `time.ctime` (`localtime`):
+  /// whatever `TZ` holds — `:Europe/Berlin`, `XYZ-5:30`, `<+0545>-5:45` — both print the same
+  /// wall time. (Foundation's `TimeZone.current` reads `TZ` otherwise, and falls back to UTC on
+  /// forms it does not know.) The seconds are rounded down, as Python's are. With `timeZone`, in
+  /// that zone.
+  ///
+  /// `DateFormatter` cannot pad with a space (`d` gives "5", `dd` gives "05"), so the fields are
+  /// assembled by hand.
+  public static func ctime(_ date: Date, timeZone: TimeZone? = nil) -> String {
+    guard let timeZone else { return localCtime(date) }
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = timeZone
+    let parts = calendar.dateComponents(
+      [.weekday, .month, .day, .hour, .minute, .second, .year], from: date)
+    return format(
+      weekday: (parts.weekday ?? 1) - 1, month: (parts.month ?? 1) - 1, day: parts.day ?? 0,
+      hour: parts.hour ?? 0, minute: parts.minute ?? 0, second: parts.second ?? 0,
+      year: parts.year ?? 0)
+  }
+
+  /// `ctime` in the C library's local time (`localtime_r`, after `tzset` reads `TZ`).
+  private static func localCtime(_ date: Date) -> String {
+    var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
+    var fields = tm()
+    tzset()
+    guard localtime_r(&seconds, &fields) != nil else {
+      return ctime(date, timeZone: TimeZone(identifier: "UTC"))
+    }
+    return format(
+      weekday: Int(fields.tm_wday), month: Int(fields.tm_mon), day: Int(fields.tm_mday),
+      hour: Int(fields.tm_hour), minute: Int(fields.tm_min), second: Int(fields.tm_sec),
+      year: Int(fields.tm_year) + 1900)
+  }
+
+  private static func format(
+    weekday: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, year: Int
+  ) -> String {
+    func padded(_ value: Int, with pad: Character) -> String {
+      let digits = String(value)
+      return digits.count < 2 ? String(pad) + digits : digits
+    }
+    return "\(weekdays[weekday]) \(months[month]) \(padded(day, with: " ")) "
+      + "\(padded(hour, with: "0")):\(padded(minute, with: "0")):\(padded(second, with: "0")) \(year)"
+  }
+
+  /// `line` split into its text and the ctime stamp it ends with: `("thread1:", "Wed Nov  5
+  /// 10:00:01 2026")`, or `(line, nil)` when it ends with none.
+  public static func splitStamp(_ line: String) -> (text: String, stamp: String?) {
+    let characters = Array(line)
+    guard characters.count >= 24 else { return (line, nil) }
+    let stamp = String(characters.suffix(24))
+    let fields = stamp.split(separator: " ", omittingEmptySubsequences: true)
+    guard fields.count == 5, weekdays.contains(String(fields[0])),
+      months.contains(String(fields[1])), fields[3].count == 8, fields[4].count == 4,
+      stamp.dropFirst(7).prefix(2).trimmingCharacters(in: .whitespaces).allSatisfy(\.isNumber)
+    else { return (line, nil) }
+    let text = String(characters.dropLast(24))
+    return (text.hasSuffix(" ") ? String(text.dropLast()) : text, stamp)
+  }
+
+  /// An item as Python's `print` shows it: `True`/`False` for a `Bool`, else its description.
+  public static func str(_ item: Any) -> String {
+    if let flag = item as? Bool { return flag ? "True" : "False" }
+    return String(describing: item)
+  }
+}
+
+// MARK: - from Sources/ThreadsToTasksCore/Locked.swift
+
+/// A value that is only ever read or written while holding an `NSLock`.
+///
+/// The package's one hand-made `Sendable` container. `NSLock` rather than `Mutex` because
+/// ThreadSanitizer reports false races on `Mutex` on this toolchain, and the suite must run clean
+/// under it.
+public final class Locked<Value: Sendable>: @unchecked Sendable {  // safe: all under `lock`
+  private let lock = NSLock()
+  private var value: Value
+
+  /// A container holding `value`.
+  public init(_ value: Value) { self.value = value }
+
+  /// Runs `body` with exclusive access to the value. Keep `body` short: it runs under the lock.
+  public func withLock<Result>(_ body: (inout Value) throws -> Result) rethrows -> Result {
+    try lock.withLock { try body(&value) }
+  }
+}
+
+// MARK: - main
+
+Thread.current.name = "MainThread"
+lostErrors()
