@@ -45,7 +45,7 @@ struct ComparisonPagesTests {
         "09-semaphore.md", "10-thread-local.md",
         "11-data-race.md", "12-condition.md", "13-reentrant-lock.md", "14-barrier.md",
         "15-timer.md", "16-lost-errors.md",
-        "Performance.md", "README.md", "support-types.md",
+        "Performance.md", "README.md", "isolation.md", "support-types.md",
       ])
     for name in try pages.pageNames() where name.first!.isNumber {
       let text = try pages.read("Comparisons/" + name)

@@ -51,6 +51,31 @@ struct TrapTests {
             + "in the current task and concurrent execution of the closure"
         ]
       ),
+      (
+        "isolation-sending",
+        ["error: sending value of non-Sendable type '() async -> ()' risks causing data races"]
+      ),
+      (
+        "isolation-main-actor",
+        [
+          "error: call to main actor-isolated global function 'updateScreen()' in a synchronous "
+            + "nonisolated context"
+        ]
+      ),
+      (
+        "isolation-actor-state",
+        [
+          "error: actor-isolated property 'balance' can not be referenced from a nonisolated "
+            + "context"
+        ]
+      ),
+      (
+        "isolation-global-actor",
+        [
+          "error: global actor 'Database'-isolated static property 'rows' can not be mutated from "
+            + "a nonisolated context"
+        ]
+      ),
     ])
   func pythonShapeIsRefused(snippet: String, errors: [String]) async throws {
     let source = try String(contentsOfFile: #filePath, encoding: .utf8)
@@ -65,6 +90,23 @@ struct TrapTests {
       path: ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
     #expect(run.status != 0)
     for error in errors { #expect(run.err.contains(error), "\(run.err)") }
+  }
+
+  @Test(
+    "each refused shape, written the way Swift 6 accepts it, compiles with no warning",
+    .enabled(if: swiftc != nil, "swiftc is not on PATH"))
+  func isolationFixedCompiles() async throws {
+    let source = try String(contentsOfFile: #filePath, encoding: .utf8)
+    let program = try #require(Self.snippet("isolation-fixed", in: source))
+    let file = FileManager.default.temporaryDirectory
+      .appendingPathComponent("isolation-fixed-\(UUID().uuidString).swift")
+    try program.write(to: file, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(at: file) }
+    let run = try await runProcess(
+      ["-swift-version", "6", "-warnings-as-errors", "-emit-sil", "-o", "/dev/null", file.path],
+      executable: try #require(swiftc),
+      path: ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+    #expect(run.status == 0, "\(run.err)")
   }
 
   /// The lines between `// snippet: NAME` and `// end snippet: NAME`, their indentation removed.
@@ -147,5 +189,105 @@ private let swiftc: URL? = (ProcessInfo.processInfo.environment["PATH"] ?? "")
     }
     print(counter)
   }
-// end snippet: data-race-tasks
+  // end snippet: data-race-tasks
+
+  // snippet: isolation-sending
+  // Python: any thread may touch any object. Swift: a class that is not `Sendable`, captured by
+  // a task that runs beside its creator, is refused.
+  final class Tally {
+    var value = 0
+  }
+
+  func tallyInATask() async {
+    let tally = Tally()
+    Task { tally.value += 1 }
+    tally.value += 1
+  }
+  // end snippet: isolation-sending
+
+  // snippet: isolation-main-actor
+  // A function for the main thread only (a UI, say), called from code that may run anywhere.
+  @MainActor func updateScreen() {}
+
+  func fromAnywhere() {
+    updateScreen()
+  }
+  // end snippet: isolation-main-actor
+
+  // snippet: isolation-actor-state
+  // An actor's state, read from outside without waiting for the actor.
+  actor Account {
+    var balance = 0
+  }
+
+  func peek(_ account: Account) -> Int {
+    account.balance
+  }
+  // end snippet: isolation-actor-state
+
+  // snippet: isolation-global-actor
+  // A global actor: one isolation domain shared by declarations all over the program.
+  @globalActor actor Database {
+    static let shared = Database()
+  }
+
+  enum Store {
+    @Database static var rows: [String] = []
+  }
+
+  func add(_ row: String) {
+    Store.rows.append(row)
+  }
+// end snippet: isolation-global-actor
+#endif
+
+#if ISOLATION_FIXED
+  // snippet: isolation-fixed
+  import Foundation
+
+  // Each refused program above, as the compiler accepts it.
+
+  // Sendable: immutable state, or state behind a lock the type owns.
+  final class Tally: Sendable {
+    private let value = NSLock()
+  }
+
+  // The main actor: await the hop onto it.
+  @MainActor func updateScreen() {}
+
+  func fromAnywhere() async {
+    await updateScreen()
+  }
+
+  // An actor's state: await the actor.
+  actor Account {
+    var balance = 0
+  }
+
+  func peek(_ account: Account) async -> Int {
+    await account.balance
+  }
+
+  // A global actor: isolate the function too, or await it from outside.
+  @globalActor actor Database {
+    static let shared = Database()
+  }
+
+  enum Store {
+    @Database static var rows: [String] = []
+  }
+
+  @Database func add(_ row: String) {
+    Store.rows.append(row)
+  }
+
+  func addFromAnywhere(_ row: String) async {
+    await add(row)
+  }
+
+  // SE-0461: where an async function runs. `nonisolated(nonsending)`: on the caller's actor, as
+  // a coroutine runs on asyncio's one loop; `@concurrent`: on the cooperative pool, in parallel.
+  nonisolated(nonsending) func runsWhereCalled() async {}
+  @concurrent func runsOnThePool() async {}
+// end snippet: isolation-fixed
 #endif
