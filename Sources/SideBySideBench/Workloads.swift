@@ -232,7 +232,9 @@ enum Startup {
     }
     samples[joinableStart] = joinable(repetitions) { packageSleep(.milliseconds(1)) }
     // Fewer: each costs the whole switch interval (the body sleeps longer than that).
-    samples[unseenStart] = joinable(min(repetitions, 20)) { Thread.sleep(forTimeInterval: 0.02) }
+    samples[unseenStart] = joinable(min(repetitions / 5 + 1, 20)) {
+      Thread.sleep(forTimeInterval: 0.02)
+    }
     return samples
   }
 
