@@ -126,13 +126,19 @@ public struct StandaloneProgram: Sendable, Equatable {
       if module != "ThreadsToTasksCore" { uniqueImports.append(line) }
     }
     let function = name.prefix(1).lowercased() + name.dropFirst()
+    // `try` only where the function throws: `-warnings-as-errors` refuses a `try` with nothing
+    // to try.
+    let declaration = entry.declarations.first { $0.isFunction && $0.names == [function] }
+    let code = declaration?.text.split(separator: "\n").map { SwiftFile.code(String($0)) }
+    let signature = code?.joined(separator: "\n").components(separatedBy: "{").first
+    let tries = signature?.contains(" throws") ?? true ? "try " : ""
     let main =
       paradigm == .thread
       ? ["// MARK: - main", "Thread.current.name = \"MainThread\"\n\(function)()"]
       : [
         "// MARK: - main",
         "// Detached: off the main actor, so `Task.immediate` runs a child at once, as in a run.\n"
-          + "try await Task.detached(name: \"MainThread\") { try await \(function)() }.value",
+          + "\(tries)await Task.detached(name: \"MainThread\") { \(tries)await \(function)() }.value",
       ]
     self.example = example
     self.paradigm = paradigm

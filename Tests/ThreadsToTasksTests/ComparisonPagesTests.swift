@@ -111,18 +111,21 @@ struct ComparisonPagesTests {
   func programsHoldNoHarness() throws {
     let harness = [
       "observer", "holdingBack", "heldBack", "roster", "probeTick", "Recorder", "ExampleContext",
-      "RunContext", "context",
+      "RunContext", "context", "RunBinding", "binding", "JoinWait",
     ]
-    // Known until the support-type branches mark their instrumentation (`// run: begin`):
-    // the lead removes this wrapper after merging them.
-    withKnownIssue("support files not yet marked with run regions", isIntermittent: true) {
-      for (path, text) in try pages.programs() where path.hasSuffix(".swift") {
-        let words = Set(
-          text.split(separator: "\n").map { StandaloneProgram.code(String($0)) }.flatMap {
-            $0.split { !($0.isLetter || $0.isNumber || $0 == "_") }.map(String.init)
-          })
-        let found = harness.filter(words.contains)
-        #expect(found == [], "\(path) shows \(found)")
+    func found(_ text: String) -> [String] {
+      let words = Set(
+        text.split(separator: "\n").map { StandaloneProgram.code(String($0)) }.flatMap {
+          $0.split { !($0.isLetter || $0.isNumber || $0 == "_") }.map(String.init)
+        })
+      return harness.filter(words.contains)
+    }
+    for (path, text) in try pages.programs() where path.hasSuffix(".swift") {
+      #expect(found(text) == [], "\(path) shows \(found(text))")
+    }
+    for name in try pages.pageNames() {
+      for region in Page(text: try pages.read("Comparisons/" + name)).regions(.code) {
+        #expect(found(region.body) == [], "\(name), \(region.argument): \(found(region.body))")
       }
     }
   }

@@ -61,11 +61,10 @@ func simpleThreadingWithAsyncLet() async throws {
 // MARK: - from Sources/TaskVersions/Support/Python.swift
 
 // What Python's `print`, `time.sleep`, `time.ctime`, `random.randint` and the `threading`
-// module's functions are to the task examples. An example calls them as plain functions; inside a
-// run they print into the run's transcript, under the name of the task that prints, and sleep on
-// the run's clock; outside a run they do what a plain program does (`Swift.print`, `Task.sleep`,
-// the real date). The lines between `run: begin` and `run: end` are the binding to a run: without
-// them, this is a plain program's own `print`, `sleep`, `ctime` and `randint`.
+// module's functions are to the task examples: plain functions, doing what a plain program's
+// would (`Swift.print`, `Task.sleep`, the real date, the tasks alive now). The lines between
+// `run: begin` and `run: end` are what a run of the package adds: there, a task that belongs to a
+// run prints into the run's transcript under its own name and sleeps on the run's clock.
 
 
 /// Runs `operation` with its lines printed under `name`: for an `async let` child, which cannot

@@ -16,11 +16,15 @@ import ThreadsToTasksCore
 /// | `join(1e10)` | `join(timeout: .max)` | a finished task returns at once; otherwise a wait clamped to 10⁹ s (Python: `OverflowError` past `TIMEOUT_MAX`) |
 /// | a thread joining itself: `RuntimeError: cannot join current thread` | a `JoinableTask` joining itself | same words, but a trap (`fatalError`): `join` does not throw, and it could only wait for good |
 /// | `is_alive()`, `name` | `isAlive`, `name` | same |
+/// | `threading.enumerate()`, `threading.active_count()` | `JoinableTask.active`, `.active.count` | the `JoinableTask`s alive, in the order they started; the main thread is none of them (`enumerate()` adds it) |
 final class JoinableTask: Sendable {
   private let finished = Latch()
   private let label: Locked<String>
   /// The running task's identity, to refuse a join of itself.
   private let identity = Locked<Int?>(nil)
+  /// Every `JoinableTask` whose operation has not returned, in the order they started: what
+  /// Python's `threading._active` is to threads. The Swift runtime keeps no list of tasks.
+  private static let alive = Locked<[JoinableTask]>([])
   // run: begin
   private let token: Int?
   // run: end
@@ -36,10 +40,12 @@ final class JoinableTask: Sendable {
     let finished = self.finished
     let identity = self.identity
     label = Locked(name)
+    Self.alive.withLock { $0.append(self) }
     Task.immediate(name: name) {
       identity.withLock { $0 = withUnsafeCurrentTask { $0?.hashValue } }
       // An error (a stopped sleep) ends the task, as an exception ends a Python thread.
       try? await operation()
+      Self.alive.withLock { $0.removeAll { $0 === self } }
       // run: begin
       if let token { context?.roster.leave(token) }
       // run: end
@@ -60,6 +66,10 @@ final class JoinableTask: Sendable {
 
   /// True until the task's operation has returned. Python: `is_alive()`.
   var isAlive: Bool { !finished.isOpen }
+
+  /// The `JoinableTask`s alive now, in the order they started. Python: `threading.enumerate()`
+  /// without the main thread.
+  static var active: [JoinableTask] { alive.withLock { $0 } }
 
   /// Suspends until the task has finished. Python: `join()`.
   ///

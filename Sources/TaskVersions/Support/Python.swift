@@ -1,11 +1,10 @@
 import ThreadsToTasksCore
 
 // What Python's `print`, `time.sleep`, `time.ctime`, `random.randint` and the `threading`
-// module's functions are to the task examples. An example calls them as plain functions; inside a
-// run they print into the run's transcript, under the name of the task that prints, and sleep on
-// the run's clock; outside a run they do what a plain program does (`Swift.print`, `Task.sleep`,
-// the real date). The lines between `run: begin` and `run: end` are the binding to a run: without
-// them, this is a plain program's own `print`, `sleep`, `ctime` and `randint`.
+// module's functions are to the task examples: plain functions, doing what a plain program's
+// would (`Swift.print`, `Task.sleep`, the real date, the tasks alive now). The lines between
+// `run: begin` and `run: end` are what a run of the package adds: there, a task that belongs to a
+// run prints into the run's transcript under its own name and sleeps on the run's clock.
 
 // run: begin
 /// The run the current task belongs to. A task-local value: every child task and every `Task`
@@ -116,18 +115,19 @@ func randint(_ low: Int, _ high: Int) -> Int {
   return Int.random(in: low...high)
 }
 
-/// Python: `threading.active_count()`, counting the `JoinableTask`s alive and the main task.
+/// Python: `threading.active_count()`: the main thread and every `JoinableTask` alive.
 func activeCount() -> Int {
   // run: begin
   if let context = RunContext.current { return context.roster.count }
   // run: end
-  return 1
+  return 1 + JoinableTask.active.count
 }
 
-/// Python: `[t.name for t in threading.enumerate()]`.
+/// Python: `[t.name for t in threading.enumerate()]`: the main thread first (`MainThread`, where
+/// a program's top-level code runs), then every `JoinableTask` alive, in the order they started.
 func enumerate() -> [String] {
   // run: begin
   if let context = RunContext.current { return context.roster.running }
   // run: end
-  return [Task.name ?? "?"]
+  return ["MainThread"] + JoinableTask.active.map(\.name)
 }

@@ -30,6 +30,7 @@ import Foundation
 /// | `t.join()` before `t.start()` | `fatalError("RuntimeError: cannot join thread before it is started")` | traps, at once, instead of raising |
 /// | `t.join()` from `t` itself | `fatalError("RuntimeError: cannot join current thread")` | traps, at once, instead of raising |
 /// | `t.is_alive()` | `t.isAlive` | same |
+/// | `threading.enumerate()`, `threading.active_count()` | `JoinableThread.active`, `.active.count` | same: the main thread, then every `JoinableThread` from its `start()` until its body has returned; a Foundation `Thread` started otherwise is not listed |
 /// | `t.name`, `t.name = n` | `t.name`, `t.name = n` | same (an optional, as `Thread`'s) |
 /// | `t.daemon` | none | every Foundation thread is a daemon: the process ends when `main` returns |
 open class JoinableThread: Thread {
@@ -40,6 +41,11 @@ open class JoinableThread: Thread {
   private var finished = false
   private var storedName: String
   private let target: (@Sendable () -> Void)?
+  /// Every `JoinableThread` started whose body has not returned, in the order they started:
+  /// Python's `threading._active`. Foundation keeps no such list. (`Thread` is not `Sendable`, so
+  /// no `Sendable` container can hold it: the list is guarded by hand.)
+  nonisolated(unsafe) private static var alive: [JoinableThread] = []  // safe: under `aliveLock`
+  private static let aliveLock = NSLock()
   // run: begin
   /// The run this thread belongs to, if any: the one of the thread that created it, unless a
   /// runner binds it to another before `start()`. Set before `start()`, read after.
@@ -97,6 +103,7 @@ open class JoinableThread: Thread {
       if started { fatalError("RuntimeError: threads can only be started once") }
       started = true
     }
+    Self.aliveLock.withLock { Self.alive.append(self) }
     super.start()
     let interval = startWaitsAtMost
     // Most bodies reach their first blocking call within tens of microseconds: first give the
@@ -148,6 +155,7 @@ open class JoinableThread: Thread {
   public override func main() {
     state.withLock { runningSince = .now }
     run()
+    Self.aliveLock.withLock { Self.alive.removeAll { $0 === self } }
     // run: begin
     binding?.finished()
     // run: end
@@ -217,5 +225,13 @@ open class JoinableThread: Thread {
 
   /// True from `start()` until the body has returned. Python: `is_alive()`.
   public var isAlive: Bool { state.withLock { started && !finished } }
+
+  /// The threads alive now: the main thread, then every `JoinableThread` from its `start()`
+  /// until its body has returned, in the order they started. Python: `threading.enumerate()`;
+  /// `active.count` is `threading.active_count()`.
+  public static var active: [Thread] {
+    let started: [Thread] = aliveLock.withLock { alive }
+    return [Thread.mainThread] + started
+  }
   // end snippet: join
 }

@@ -142,3 +142,12 @@ final class ObservedLock: NSLocking, @unchecked Sendable {  // safe: state under
     inner.unlock()
   }
 }
+
+extension JoinableThread {
+  /// A thread of the run `context`: how a runner starts an example's main flow. Here, beside the
+  /// runner, rather than beside the type: a plain program has no run.
+  convenience init(name: String, context: ExampleContext, target: @escaping @Sendable () -> Void) {
+    self.init(name: name, target: target)
+    binding = RunBinding(context: context)
+  }
+}

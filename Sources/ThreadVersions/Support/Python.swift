@@ -2,53 +2,74 @@ import Foundation
 import ThreadsToTasksCore
 
 // What Python's `print`, `time.sleep`, `time.ctime`, `random.randint` and the `threading`
-// module's functions are to the thread examples. An example calls them as plain functions; inside
-// a run they print into the run's transcript, under the name of the thread that prints, and sleep
-// on the run's clock; outside a run they do what a plain program does (`Swift.print`,
-// `Thread.sleep`, the real date). The standalone programs on the pages define them in a few lines.
+// module's functions are to the thread examples: plain functions, doing what a plain program's
+// would (`Swift.print`, `Thread.sleep`, the real date, the threads alive now). The lines between
+// `run: begin` and `run: end` are what a run of the package adds: there, a thread that belongs to
+// a run prints into the run's transcript under its own name and sleeps on the run's clock.
 
+// run: begin
 /// The run the calling thread belongs to, if any.
 private var context: ExampleContext? { RunBinding.current?.context }
+// run: end
 
-/// Python: `print(*items)`: the items joined by spaces, `True`/`False` for a `Bool`. A run that
-/// was asked to stop prints nothing more. `terminator` is ignored (each call is one line); it is
-/// there so that this function shadows `Swift.print` for every call: without it, a call with three
-/// or more items (`print("a", 1, "b")`) chose `Swift.print` and bypassed the run.
+/// Python: `print(*items)`: the items joined by spaces, `True`/`False` for a `Bool`. `terminator`
+/// is ignored (each call is one line); it is there so that this function shadows `Swift.print`
+/// for every call: without it, a call with three items (`print("a", 1, "b")`) chose
+/// `Swift.print`, which prints `true` where Python prints `True`.
 func print(_ items: Any..., separator: String = " ", terminator: String = "\n") {
   let line = items.map(NotebookText.str).joined(separator: separator)
-  guard let context else { return Swift.print(line) }
-  guard !context.stop.isRequested else { return }
-  context.recorder.print(line, lane: Thread.current.name ?? "?")
+  // run: begin
+  if let context {
+    // A run that was asked to stop prints nothing more.
+    if !context.stop.isRequested { context.recorder.print(line, lane: Thread.current.name ?? "?") }
+    return
+  }
+  // run: end
+  Swift.print(line)
 }
 
-/// Python: `time.sleep(seconds)`. In a run, a stop request ends it early.
+/// Python: `time.sleep(seconds)`, `seconds` in notebook seconds (real seconds in a plain
+/// program). Tells `JoinableThread.start()` that the thread blocks, as a sleep releases Python's
+/// GIL.
 func sleep(_ seconds: Int) {
   let deadline = sleepDeadline(seconds)
   JoinableThread.willBlock()
-  guard let context else { return Thread.sleep(forTimeInterval: realSeconds(until: deadline)) }
-  let from = context.clock.elapsed()
-  let lane = Thread.current.name ?? "?"
-  if context.stop.sleep(until: deadline) { context.noteWake(deadline: deadline) }
-  context.onSchedule(lane)
-  context.recorder.note(.sleep, lane: lane, from: from)
+  // run: begin
+  if let context {
+    // A stop request ends the sleep early.
+    let from = context.clock.elapsed()
+    let lane = Thread.current.name ?? "?"
+    if context.stop.sleep(until: deadline) { context.noteWake(deadline: deadline) }
+    context.onSchedule(lane)
+    context.recorder.note(.sleep, lane: lane, from: from)
+    return
+  }
+  // run: end
+  Thread.sleep(forTimeInterval: realSeconds(until: deadline))
 }
 
-/// Python: `time.sleep(0.1)`, a fraction of a second: `duration` of real time, not paced. In a
-/// run, a stop request ends it early.
+/// Python: `time.sleep(0.1)`, a fraction of a second: `duration` of real time, not paced.
 func sleep(for duration: Duration) {
   let deadline = deadline(after: max(duration, .zero))
   JoinableThread.willBlock()
-  guard let context else { return Thread.sleep(forTimeInterval: realSeconds(until: deadline)) }
-  context.stop.sleep(until: deadline)
+  // run: begin
+  if let context {
+    context.stop.sleep(until: deadline)
+    return
+  }
+  // run: end
+  Thread.sleep(forTimeInterval: realSeconds(until: deadline))
 }
 
-/// When a sleep of `seconds` notebook seconds that begins now ends: on the run's clock when the
-/// calling thread belongs to a run, else in real seconds. `seconds` is clamped to ±`timeoutMax`
-/// (so `Int.max` overflows nothing); zero and negative give a deadline already past.
+/// When a sleep of `seconds` notebook seconds that begins now ends (real seconds in a plain
+/// program). `seconds` is clamped to ±`timeoutMax` (so `Int.max` overflows nothing); zero and
+/// negative give a deadline already past.
 func sleepDeadline(_ seconds: Int) -> ContinuousClock.Instant {
   let seconds = min(max(seconds, -timeoutMax), timeoutMax)
-  guard let context = RunBinding.current?.context else { return .now + .seconds(seconds) }
-  return context.sleepDeadline(seconds, lane: Thread.current.name ?? "?")
+  // run: begin
+  if let context { return context.sleepDeadline(seconds, lane: Thread.current.name ?? "?") }
+  // run: end
+  return .now + .seconds(seconds)
 }
 
 /// Real seconds from now until `deadline`, for `NSCondition.wait(until:)`.
@@ -58,21 +79,56 @@ func realSeconds(until deadline: ContinuousClock.Instant) -> Double {
 }
 
 /// Python: `time.ctime(time.time())`.
-func ctime() -> String { context?.ctime() ?? NotebookText.ctime(Date()) }
+func ctime() -> String {
+  // run: begin
+  if let context { return context.ctime() }
+  // run: end
+  return NotebookText.ctime(Date())
+}
 
 /// Python: `random.randint(low, high)`; seeded in a run, so every paradigm draws the same.
 func randint(_ low: Int, _ high: Int) -> Int {
-  context?.randint(low, high) ?? Int.random(in: low...high)
+  // run: begin
+  if let context { return context.randint(low, high) }
+  // run: end
+  return Int.random(in: low...high)
 }
 
-/// Python: `threading.active_count()`.
-func activeCount() -> Int { context?.roster.count ?? 1 }
+/// Python: `threading.active_count()`: the main thread and every `JoinableThread` alive.
+func activeCount() -> Int {
+  // run: begin
+  if let context { return context.roster.count }
+  // run: end
+  return JoinableThread.active.count
+}
 
-/// Python: `[t.name for t in threading.enumerate()]`.
-func enumerate() -> [String] { context?.roster.running ?? [Thread.current.name ?? "?"] }
+/// Python: `[t.name for t in threading.enumerate()]`: the main thread first, then every
+/// `JoinableThread` alive, in the order they started.
+func enumerate() -> [String] {
+  // run: begin
+  if let context { return context.roster.running }
+  // run: end
+  return JoinableThread.active.map { $0.name ?? "?" }
+}
 
 /// Python: `_thread.start_new_thread(function, args)`: a thread nobody can join, whose function
-/// runs once. Foundation's `Thread.detachNewThread` is the same; this one also passes the run on.
+/// runs once. Foundation's `Thread.detachNewThread` is the same; this one is a `JoinableThread`,
+/// so that its start behaves as Python's and `enumerate()` lists it.
 func startNewThread(_ function: @escaping @Sendable () -> Void) {
-  JoinableThread(name: context?.dummyName() ?? "Dummy", target: function).start()
+  JoinableThread(name: dummyName(), target: function).start()
+}
+
+/// How many threads `dummyName()` has named.
+private let dummies = Locked(0)
+
+/// The name Python gives a thread that `threading` did not start: `Dummy-1`, `Dummy-2`, … in the
+/// order they are asked for.
+func dummyName() -> String {
+  // run: begin
+  if let context { return context.dummyName() }
+  // run: end
+  return dummies.withLock { count in
+    count += 1
+    return "Dummy-\(count)"
+  }
 }

@@ -75,11 +75,3 @@ struct JoinWait {
     if let joined, joined > from { context.noteLate(since: joined) }
   }
 }
-
-extension JoinableThread {
-  /// A thread of the run `context`: how a runner starts an example's main flow.
-  convenience init(name: String, context: ExampleContext, target: @escaping @Sendable () -> Void) {
-    self.init(name: name, target: target)
-    binding = RunBinding(context: context)
-  }
-}
