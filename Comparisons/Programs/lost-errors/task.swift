@@ -159,4 +159,4 @@ public enum NotebookText {
 // MARK: - main
 
 // Detached: off the main actor, so `Task.immediate` runs a child at once, as in a run.
-try await Task.detached(name: "MainThread") { try await lostErrors() }.value
+await Task.detached(name: "MainThread") { await lostErrors() }.value

@@ -105,6 +105,7 @@ extension NSCondition {
 /// | `t.join()` before `t.start()` | `fatalError("RuntimeError: cannot join thread before it is started")` | traps, at once, instead of raising |
 /// | `t.join()` from `t` itself | `fatalError("RuntimeError: cannot join current thread")` | traps, at once, instead of raising |
 /// | `t.is_alive()` | `t.isAlive` | same |
+/// | `threading.enumerate()`, `threading.active_count()` | `JoinableThread.active`, `.active.count` | same: the main thread, then every `JoinableThread` from its `start()` until its body has returned; a Foundation `Thread` started otherwise is not listed |
 /// | `t.name`, `t.name = n` | `t.name`, `t.name = n` | same (an optional, as `Thread`'s) |
 /// | `t.daemon` | none | every Foundation thread is a daemon: the process ends when `main` returns |
 open class JoinableThread: Thread {
@@ -115,6 +116,11 @@ open class JoinableThread: Thread {
   private var finished = false
   private var storedName: String
   private let target: (@Sendable () -> Void)?
+  /// Every `JoinableThread` started whose body has not returned, in the order they started:
+  /// Python's `threading._active`. Foundation keeps no such list. (`Thread` is not `Sendable`, so
+  /// no `Sendable` container can hold it: the list is guarded by hand.)
+  nonisolated(unsafe) private static var alive: [JoinableThread] = []  // safe: under `aliveLock`
+  private static let aliveLock = NSLock()
 
   /// A thread called `name` that runs `target`, or `run()` if a subclass overrides it.
   /// Python: `threading.Thread(name=name, target=target)`.
@@ -160,6 +166,7 @@ open class JoinableThread: Thread {
       if started { fatalError("RuntimeError: threads can only be started once") }
       started = true
     }
+    Self.aliveLock.withLock { Self.alive.append(self) }
     super.start()
     let interval = startWaitsAtMost
     // Most bodies reach their first blocking call within tens of microseconds: first give the
@@ -205,6 +212,7 @@ open class JoinableThread: Thread {
   public override func main() {
     state.withLock { runningSince = .now }
     run()
+    Self.aliveLock.withLock { Self.alive.removeAll { $0 === self } }
     state.withLock {
       finished = true
       state.broadcast()
@@ -257,58 +265,56 @@ open class JoinableThread: Thread {
 
   /// True from `start()` until the body has returned. Python: `is_alive()`.
   public var isAlive: Bool { state.withLock { started && !finished } }
+
+  /// The threads alive now: the main thread, then every `JoinableThread` from its `start()`
+  /// until its body has returned, in the order they started. Python: `threading.enumerate()`;
+  /// `active.count` is `threading.active_count()`.
+  public static var active: [Thread] {
+    let started: [Thread] = aliveLock.withLock { alive }
+    return [Thread.mainThread] + started
+  }
 }
 
 // MARK: - from Sources/ThreadVersions/Support/Python.swift
 
 // What Python's `print`, `time.sleep`, `time.ctime`, `random.randint` and the `threading`
-// module's functions are to the thread examples. An example calls them as plain functions; inside
-// a run they print into the run's transcript, under the name of the thread that prints, and sleep
-// on the run's clock; outside a run they do what a plain program does (`Swift.print`,
-// `Thread.sleep`, the real date). The standalone programs on the pages define them in a few lines.
+// module's functions are to the thread examples: plain functions, doing what a plain program's
+// would (`Swift.print`, `Thread.sleep`, the real date, the threads alive now). The lines between
+// `run: begin` and `run: end` are what a run of the package adds: there, a thread that belongs to
+// a run prints into the run's transcript under its own name and sleeps on the run's clock.
 
-/// The run the calling thread belongs to, if any.
-private var context: ExampleContext? { RunBinding.current?.context }
 
-/// Python: `print(*items)`: the items joined by spaces, `True`/`False` for a `Bool`. A run that
-/// was asked to stop prints nothing more. `terminator` is ignored (each call is one line); it is
-/// there so that this function shadows `Swift.print` for every call: without it, a call with three
-/// or more items (`print("a", 1, "b")`) chose `Swift.print` and bypassed the run.
+/// Python: `print(*items)`: the items joined by spaces, `True`/`False` for a `Bool`. `terminator`
+/// is ignored (each call is one line); it is there so that this function shadows `Swift.print`
+/// for every call: without it, a call with three items (`print("a", 1, "b")`) chose
+/// `Swift.print`, which prints `true` where Python prints `True`.
 func print(_ items: Any..., separator: String = " ", terminator: String = "\n") {
   let line = items.map(NotebookText.str).joined(separator: separator)
-  guard let context else { return Swift.print(line) }
-  guard !context.stop.isRequested else { return }
-  context.recorder.print(line, lane: Thread.current.name ?? "?")
+  Swift.print(line)
 }
 
-/// Python: `time.sleep(seconds)`. In a run, a stop request ends it early.
+/// Python: `time.sleep(seconds)`, `seconds` in notebook seconds (real seconds in a plain
+/// program). Tells `JoinableThread.start()` that the thread blocks, as a sleep releases Python's
+/// GIL.
 func sleep(_ seconds: Int) {
   let deadline = sleepDeadline(seconds)
   JoinableThread.willBlock()
-  guard let context else { return Thread.sleep(forTimeInterval: realSeconds(until: deadline)) }
-  let from = context.clock.elapsed()
-  let lane = Thread.current.name ?? "?"
-  if context.stop.sleep(until: deadline) { context.noteWake(deadline: deadline) }
-  context.onSchedule(lane)
-  context.recorder.note(.sleep, lane: lane, from: from)
+  Thread.sleep(forTimeInterval: realSeconds(until: deadline))
 }
 
-/// Python: `time.sleep(0.1)`, a fraction of a second: `duration` of real time, not paced. In a
-/// run, a stop request ends it early.
+/// Python: `time.sleep(0.1)`, a fraction of a second: `duration` of real time, not paced.
 func sleep(for duration: Duration) {
   let deadline = deadline(after: max(duration, .zero))
   JoinableThread.willBlock()
-  guard let context else { return Thread.sleep(forTimeInterval: realSeconds(until: deadline)) }
-  context.stop.sleep(until: deadline)
+  Thread.sleep(forTimeInterval: realSeconds(until: deadline))
 }
 
-/// When a sleep of `seconds` notebook seconds that begins now ends: on the run's clock when the
-/// calling thread belongs to a run, else in real seconds. `seconds` is clamped to ±`timeoutMax`
-/// (so `Int.max` overflows nothing); zero and negative give a deadline already past.
+/// When a sleep of `seconds` notebook seconds that begins now ends (real seconds in a plain
+/// program). `seconds` is clamped to ±`timeoutMax` (so `Int.max` overflows nothing); zero and
+/// negative give a deadline already past.
 func sleepDeadline(_ seconds: Int) -> ContinuousClock.Instant {
   let seconds = min(max(seconds, -timeoutMax), timeoutMax)
-  guard let context = RunBinding.current?.context else { return .now + .seconds(seconds) }
-  return context.sleepDeadline(seconds, lane: Thread.current.name ?? "?")
+  return .now + .seconds(seconds)
 }
 
 /// Real seconds from now until `deadline`, for `NSCondition.wait(until:)`.
@@ -318,75 +324,8 @@ func realSeconds(until deadline: ContinuousClock.Instant) -> Double {
 }
 
 /// Python: `time.ctime(time.time())`.
-func ctime() -> String { context?.ctime() ?? NotebookText.ctime(Date()) }
-
-// MARK: - from Sources/ThreadVersions/Support/RunBinding.swift
-
-/// What a run of an example attaches to each of its threads: the run's context, the thread's
-/// place in the run's roster, when its body returned, how long its start took. A plain program
-/// has none of it: `JoinableThread` calls it only from lines marked `// run: begin` /
-/// `// run: end`, which the pages leave out, so the type a reader sees is a plain program's.
-///
-/// A thread inherits the binding of the thread that creates it (a new binding to the same run);
-/// the runner binds the example's main flow.
-final class RunBinding: Sendable {
-  /// The run the thread belongs to.
-  let context: ExampleContext
-  private let state = Locked<(token: Int?, finishedAt: Double?)>((nil, nil))
-
-  /// A binding of a thread to the run `context`.
-  init(context: ExampleContext) { self.context = context }
-
-  /// The binding of the calling thread, if it belongs to a run.
-  static var current: RunBinding? { (Thread.current as? JoinableThread)?.binding }
-
-  /// A binding for a thread the calling thread creates: to the same run, if any.
-  static func forNewThread() -> RunBinding? { current.map { RunBinding(context: $0.context) } }
-
-  /// CPython's switch interval, paced, so that at a fast pace a start stays a small part of a
-  /// beat: at most a tenth of a beat.
-  func switchInterval(_ interval: Double) -> Double {
-    min(interval, 0.1 * context.clock.pace.secondsPerBeat)
-  }
-
-  /// The thread `name` is starting: it enters the roster. Returns when the start began.
-  func starting(_ name: String) -> Double {
-    let token = context.roster.enter(name)
-    state.withLock { $0.token = token }
-    return context.clock.elapsed()
-  }
-
-  /// The start that began at `calledAt` is over. The notebook's time line counts a start as
-  /// taking no time: the starting thread falls behind by whatever it took.
-  func started(calledAt: Double) {
-    context.fallsBehind(Thread.current.name ?? "?", by: context.clock.elapsed() - calledAt)
-  }
-
-  /// The thread was renamed: so is its roster entry.
-  func renamed(to name: String) {
-    state.withLock { state in
-      if let token = state.token { context.roster.rename(token, to: name) }
-    }
-  }
-
-  /// The thread's body returned: it leaves the roster, and the time is kept for its joiners.
-  func finished() {
-    state.withLock { state in
-      if let token = state.token { context.roster.leave(token) }
-      state.finishedAt = context.clock.elapsed()
-    }
-  }
-
-  /// When the thread's body returned, on the run's clock, if it has.
-  var finishedAt: Double? { state.withLock { $0.finishedAt } }
-}
-
-extension JoinableThread {
-  /// A thread of the run `context`: how a runner starts an example's main flow.
-  convenience init(name: String, context: ExampleContext, target: @escaping @Sendable () -> Void) {
-    self.init(name: name, target: target)
-    binding = RunBinding(context: context)
-  }
+func ctime() -> String {
+  return NotebookText.ctime(Date())
 }
 
 // MARK: - from Sources/ThreadsToTasksCore/NotebookText.swift
@@ -464,26 +403,6 @@ public enum NotebookText {
   public static func str(_ item: Any) -> String {
     if let flag = item as? Bool { return flag ? "True" : "False" }
     return String(describing: item)
-  }
-}
-
-// MARK: - from Sources/ThreadsToTasksCore/Locked.swift
-
-/// A value that is only ever read or written while holding an `NSLock`.
-///
-/// The package's one hand-made `Sendable` container. `NSLock` rather than `Mutex` because
-/// ThreadSanitizer reports false races on `Mutex` on this toolchain, and the suite must run clean
-/// under it.
-public final class Locked<Value: Sendable>: @unchecked Sendable {  // safe: all under `lock`
-  private let lock = NSLock()
-  private var value: Value
-
-  /// A container holding `value`.
-  public init(_ value: Value) { self.value = value }
-
-  /// Runs `body` with exclusive access to the value. Keep `body` short: it runs under the lock.
-  public func withLock<Result>(_ body: (inout Value) throws -> Result) rethrows -> Result {
-    try lock.withLock { try body(&value) }
   }
 }
 

@@ -31,8 +31,8 @@ func threadLocal() async throws {
   try await withThrowingTaskGroup { group in
     for n in [1, 2] {
       group.addImmediateTask(name: "worker\(n)") {
-        // Python: `local.request = request`. Not an assignment: a binding for this closure, and
-        // the sibling worker's binding is its own.
+        // Python: `local.request = request`. Not an assignment: a value for this closure and
+        // what it calls, and the sibling worker's value is its own.
         try await Request.$current.withValue("request \(n)") {
           try await handle(seconds: n, helperName: "helper\(n)")
         }
