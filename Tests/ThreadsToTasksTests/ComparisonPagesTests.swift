@@ -11,6 +11,10 @@ let packageRoot = URL(fileURLWithPath: #filePath)
 struct ComparisonPagesTests {
   let pages = ComparisonPages(root: packageRoot)
 
+  /// The programs as the generator makes them from the checkout's sources, made once for the
+  /// tests that read them all (each making costs a parse of every source).
+  static let programs = Result { try ComparisonPages(root: packageRoot).programs() }
+
   @Test("every page's code is the code in the sources (else: swift run regenerate-pages)")
   func pagesAreCurrent() throws {
     #expect(try pages.staleRegions() == [])
@@ -78,7 +82,8 @@ struct ComparisonPagesTests {
 
   @Test("every example has its three programs, each holding only the support it uses")
   func programsHoldWhatTheyUse() throws {
-    let programs = Dictionary(uniqueKeysWithValues: try pages.programs().map { ($0.path, $0.text) })
+    let programs = Dictionary(
+      uniqueKeysWithValues: try Self.programs.get().map { ($0.path, $0.text) })
     for example in ExampleID.allCases {
       for file in ["thread.swift", "task.swift", "python.py"] {
         let text = programs["Comparisons/Programs/\(example)/\(file)"]
@@ -120,7 +125,7 @@ struct ComparisonPagesTests {
         })
       return harness.filter(words.contains)
     }
-    for (path, text) in try pages.programs() where path.hasSuffix(".swift") {
+    for (path, text) in try Self.programs.get() where path.hasSuffix(".swift") {
       #expect(found(text) == [], "\(path) shows \(found(text))")
     }
     for name in try pages.pageNames() {
