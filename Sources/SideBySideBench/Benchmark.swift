@@ -180,7 +180,7 @@ struct Benchmark {
     }
     ratios.append(
       Ratio(
-        name: "fan-out of \(ratioWorkers), overhead per worker: JoinableThread / Thread",
+        name: "fan-out of 1000 (10 if tiny), overhead per worker: JoinableThread / Thread",
         goal: "≤ 1.5", spread: Spread(overheadRatios)))
 
     let workers = 4
