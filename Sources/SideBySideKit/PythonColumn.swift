@@ -422,7 +422,14 @@ private final class PythonChild: @unchecked Sendable {  // safe: mutable state u
     let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
     defer { for pointer in argv + envp { free(pointer) } }
     var child: pid_t = 0
-    let spawned = posix_spawn(&child, python.path, &actions, &attributes, argv, envp)
+    var spawned = posix_spawn(&child, python.path, &actions, &attributes, argv, envp)
+    // "Text file busy": the interpreter's file is still open for writing somewhere — for a
+    // moment, in a child another thread forked between its open and its exec (seen in the tests,
+    // whose fake python3 is written just before it runs). Try again, for at most 0.2 s.
+    for _ in 0..<20 where spawned == ETXTBSY {
+      usleep(10_000)
+      spawned = posix_spawn(&child, python.path, &actions, &attributes, argv, envp)
+    }
     close(input.read)
     close(output.write)
     close(errors.write)

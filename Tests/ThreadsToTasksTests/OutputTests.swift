@@ -83,8 +83,10 @@ struct OutputTests {
     #expect(run.status == 0 || run.status == 3)
     guard run.status == 0 else { return }
     let lines = run.out.split(separator: "\n")
+    // Whole, on one line: in one row with both paradigms' cells, or — when one paradigm's line
+    // came after its beat's row was out, on a loaded machine — in a row of each paradigm's own.
     for text in longLines {
-      #expect(lines.filter { $0.contains(text) }.count == 1, "\(text)")
+      #expect((1...2).contains(lines.filter { $0.contains(text) }.count), "\(text)")
     }
     #expect(!run.out.contains("…"))
     #expect(lines.allSatisfy { $0.last != " " })

@@ -15,14 +15,14 @@ let testPace: Pace = {
 /// own clock, whose axis starts when that version's main flow starts.
 func runBoth(
   _ example: ExampleID, seed: UInt64 = 7, variant: TaskVariant? = nil,
-  lock: any NSLocking & Sendable = NSLock(), holdBack: String? = nil
+  lock: any NSLocking & Sendable = NSLock(), holdBack: String? = nil, pace: Pace = testPace
 ) async -> (thread: Transcript, task: Transcript) {
   var knobs = ThreadKnobs()
   knobs.lock = lock
   async let thread = runWithThreads(
-    example, seed: seed, clock: ExampleClock(pace: testPace), holdBack: holdBack, knobs: knobs)
+    example, seed: seed, clock: ExampleClock(pace: pace), holdBack: holdBack, knobs: knobs)
   async let task = runWithTasks(
-    example, seed: seed, clock: ExampleClock(pace: testPace), holdBack: holdBack,
+    example, seed: seed, clock: ExampleClock(pace: pace), holdBack: holdBack,
     variant: variant)
   return await (thread, task)
 }
