@@ -308,7 +308,19 @@ struct FaultTests {
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     let alone = directory.appendingPathComponent("side-by-side")
     try FileManager.default.copyItem(at: sideBySideBinary, to: alone)
-    let run = try await runProcess(shortRun + ["--python"], executable: alone)
+    // A copy just written may be "Text file busy" for a moment: a process another test forked
+    // meanwhile holds it open until it execs. Try again a few times; nothing else is retried.
+    var attempt = 0
+    var started: ProcessRun?
+    while started == nil {
+      do {
+        started = try await runProcess(shortRun + ["--python"], executable: alone)
+      } catch let error as NSError where attempt < 20 && error.textFileBusy {
+        attempt += 1
+        try await Task.sleep(for: .milliseconds(10))
+      }
+    }
+    let run = try #require(started)
     #expect(!run.killedBySignal && run.status == 69, "\(run.err)")
     #expect(run.err.split(separator: "\n").count == 1, "\(run.err)")
     if pythonIsPresent && FileManager.default.isExecutableFile(atPath: "/usr/bin/python3") {
@@ -358,5 +370,13 @@ struct FaultTests {
     #expect(reason(["--fr\u{7}ob"]) == "unknown option '--fr\\u{7}ob' (see --help)")
     #expect(reason(["--seed", "1\r\n2"]).hasSuffix("not '1\\r\\n2'"))
     #expect(reason(["--format=a\tb\u{2028}"]).hasSuffix("not 'a\\tb\\u{2028}'"))
+  }
+}
+
+extension NSError {
+  /// Whether this is ETXTBSY ("Text file busy"), itself or underneath.
+  var textFileBusy: Bool {
+    (domain == NSPOSIXErrorDomain && code == Int(ETXTBSY))
+      || (userInfo[NSUnderlyingErrorKey] as? NSError)?.textFileBusy == true
   }
 }
