@@ -124,6 +124,19 @@ struct BrokenRuleTests {
     #expect(pair?.holds == false, "the pair check did not compare the two runs")
   }
 
+  // Bug: `isAlive` true before `start()` (Python: `is_alive()` is False until started).
+  @Test("isAlive: false before start, true while the body runs, false once it has returned")
+  func isAliveAcrossALife() {
+    let gate = ThreadVersions.ThreadingEvent()
+    let thread = JoinableThread(name: "alive") { gate.wait() }
+    #expect(!thread.isAlive, "alive before start()")
+    thread.start()
+    #expect(thread.isAlive, "not alive while its body waits")
+    gate.set()
+    thread.join()  // its body returns at once: the gate is open
+    #expect(!thread.isAlive, "alive after join()")
+  }
+
   /// Events of beat 0, in the order given, with the sequence numbers that order gives.
   private func events(_ lines: [(String, String)]) -> [Event] {
     lines.enumerated().map { index, line in
