@@ -293,6 +293,7 @@ struct AsyncSemaphoreTests {
       entered.withLock { $0 = true }
     }
     try await eventually { pool.waitingCount == 1 }
+    await executor.settled()
     executor.pause()
     try pool.release()
     #expect(pool.waitingCount == 0 && pool.availablePermits == 0)

@@ -127,6 +127,7 @@ struct AsyncLockCancellationTests {
     while lock.waitingCount < 1 { await Task.yield() }
     // Hand the lock over, then cancel, while the waiter's executor is held: it cannot run on in
     // between, so it wakes owning the lock and cancelled at once.
+    await executor.settled()
     executor.pause()
     lock.release()
     waiter.cancel()

@@ -96,6 +96,16 @@ final class DedicatedExecutor: TaskExecutor {
   /// Holds every job enqueued from now on until `resume()`.
   func pause() { queue.suspend() }
 
+  /// Returns once every job enqueued so far has run. A task that was seen to join a wait line
+  /// may still be running the job that joined it, on its way to suspending: pausing then would
+  /// not stop it, and a release would hand it the place within that same job. After `settled()`
+  /// it has suspended.
+  func settled() async {
+    await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+      queue.async { done.resume() }
+    }
+  }
+
   /// Runs the held jobs, and every later one as it comes.
   func resume() { queue.resume() }
 
