@@ -125,6 +125,8 @@ public struct StandaloneProgram: Sendable, Equatable {
       let module = line.split(separator: " ").last.map(String.init) ?? ""
       if module != "ThreadsToTasksCore" { uniqueImports.append(line) }
     }
+    // By module name, as `swift format` orders them (`internal import CoreFoundation` first).
+    uniqueImports.sort { $0.split(separator: " ").last! < $1.split(separator: " ").last! }
     let function = name.prefix(1).lowercased() + name.dropFirst()
     // `try` only where the function throws: `-warnings-as-errors` refuses a `try` with nothing
     // to try.
@@ -148,9 +150,17 @@ public struct StandaloneProgram: Sendable, Equatable {
       // \(entryPath), and the package's support it uses.
       // Build and run: `swiftc -swift-version 6 \(paradigm.rawValue).swift -o example && ./example`
       """
-    source =
+    // One blank line between pieces, and never two in a row: a run region stripped from between
+    // blank lines, or a piece it left empty, would otherwise leave a gap `swift format` flags.
+    // (The sources hold no multi-line string literal a collapse could change.)
+    var joined =
       ([header, uniqueImports.joined(separator: "\n")] + body + main)
-      .map { $0.trimmingCharacters(in: .newlines) }.joined(separator: "\n\n") + "\n"
+      .map { $0.trimmingCharacters(in: .newlines) }.filter { !$0.isEmpty }
+      .joined(separator: "\n\n") + "\n"
+    while joined.contains("\n\n\n") {
+      joined = joined.replacingOccurrences(of: "\n\n\n", with: "\n\n")
+    }
+    source = joined
   }
 
   /// `line` without its `//` comment: what a program's code, not its prose, names.

@@ -3,12 +3,13 @@
 // Sources/ThreadVersions/Examples/Barrier.swift, and the package's support it uses.
 // Build and run: `swiftc -swift-version 6 thread.swift -o example && ./example`
 
-import Foundation
 internal import CoreFoundation
+import Foundation
 
 // The rest of the toolbox, `threading.Barrier`: three runners arrive at different times and wait
-// for each other; when the last arrives, all three go on. Foundation has no barrier: `Barrier`
-// (in Support) is a count under an `NSCondition`, reusable round after round as Python's is.
+// for each other; when the last arrives, all three go on. Foundation has no barrier:
+// `ThreadingBarrier` (in Support) is a count under an `NSCondition`, reusable round after round as
+// Python's is.
 
 func barrier(parties: Int = 3) {
   // Python: `meeting = threading.Barrier(3)`.
@@ -276,7 +277,6 @@ open class JoinableThread: Thread {
 // would (`Swift.print`, `Thread.sleep`, the real date, the threads alive now). The lines between
 // `run: begin` and `run: end` are what a run of the package adds: there, a thread that belongs to
 // a run prints into the run's transcript under its own name and sleeps on the run's clock.
-
 
 /// Python: `print(*items)`: the items joined by spaces, `True`/`False` for a `Bool`. `terminator`
 /// is ignored (each call is one line); it is there so that this function shadows `Swift.print`

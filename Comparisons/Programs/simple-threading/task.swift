@@ -66,7 +66,6 @@ func simpleThreadingWithAsyncLet() async throws {
 // `run: begin` and `run: end` are what a run of the package adds: there, a task that belongs to a
 // run prints into the run's transcript under its own name and sleeps on the run's clock.
 
-
 /// Runs `operation` with its lines printed under `name`: for an `async let` child, which cannot
 /// be named as a `Task` can.
 func named<Result: Sendable>(

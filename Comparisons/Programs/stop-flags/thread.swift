@@ -3,8 +3,8 @@
 // Sources/ThreadVersions/Examples/StopFlags.swift, and the package's support it uses.
 // Build and run: `swiftc -swift-version 6 thread.swift -o example && ./example`
 
-import Foundation
 internal import CoreFoundation
+import Foundation
 
 // Beyond the notebook, stop flags: a worker loop that checks a flag each round and waits on it in
 // between, so that raising the flag also ends the wait. Python uses a `threading.Event` for both.
@@ -304,7 +304,6 @@ open class JoinableThread: Thread {
 // would (`Swift.print`, `Thread.sleep`, the real date, the threads alive now). The lines between
 // `run: begin` and `run: end` are what a run of the package adds: there, a thread that belongs to
 // a run prints into the run's transcript under its own name and sleeps on the run's clock.
-
 
 /// Python: `print(*items)`: the items joined by spaces, `True`/`False` for a `Bool`. `terminator`
 /// is ignored (each call is one line); it is there so that this function shadows `Swift.print`

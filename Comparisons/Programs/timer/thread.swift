@@ -3,8 +3,8 @@
 // Sources/ThreadVersions/Examples/Timer.swift, and the package's support it uses.
 // Build and run: `swiftc -swift-version 6 thread.swift -o example && ./example`
 
-import Foundation
 internal import CoreFoundation
+import Foundation
 
 // The rest of the toolbox, `threading.Timer` and periodic work: a call made after a delay, one
 // cancelled before its time, and a ticker that runs until it is told to stop. Each is a thread
@@ -287,7 +287,6 @@ open class JoinableThread: Thread {
 // would (`Swift.print`, `Thread.sleep`, the real date, the threads alive now). The lines between
 // `run: begin` and `run: end` are what a run of the package adds: there, a thread that belongs to
 // a run prints into the run's transcript under its own name and sleeps on the run's clock.
-
 
 /// Python: `print(*items)`: the items joined by spaces, `True`/`False` for a `Bool`. `terminator`
 /// is ignored (each call is one line); it is there so that this function shadows `Swift.print`

@@ -1,6 +1,7 @@
 // The rest of the toolbox, `threading.Barrier`: three runners arrive at different times and wait
-// for each other; when the last arrives, all three go on. Foundation has no barrier: `Barrier`
-// (in Support) is a count under an `NSCondition`, reusable round after round as Python's is.
+// for each other; when the last arrives, all three go on. Foundation has no barrier:
+// `ThreadingBarrier` (in Support) is a count under an `NSCondition`, reusable round after round as
+// Python's is.
 import Foundation
 
 func barrier(parties: Int = 3) {
