@@ -194,12 +194,10 @@ struct UsualOrderingTests {
 
   @Test("threads: thread1's first line before main's, and the lock to Thread-1, in 9 of 10")
   func threads() async {
-    let (openings, winners) = await withCheckedContinuation { done in
-      Thread {
-        let openings = (0..<Self.trials).map { _ in Self.threadOpening() }
-        let winners = (0..<Self.trials).map { _ in Self.threadLockWinner() }
-        done.resume(returning: (openings, winners))
-      }.start()
+    let (openings, winners) = await onPlainThread {
+      let openings = (0..<Self.trials).map { _ in Self.threadOpening() }
+      let winners = (0..<Self.trials).map { _ in Self.threadLockWinner() }
+      return (openings, winners)
     }
     let thread1First = openings.filter { $0.first == "Starting thread1" }.count
     let neverThread2First = openings.allSatisfy { $0.first != "Starting thread2" }

@@ -121,3 +121,13 @@ extension Verdict {
   /// positive test asks for `isEquivalent || wasLate`; a run that was on time must be equivalent.
   var wasLate: Bool { (lateness.values.max() ?? 0) > Verdict.lateTolerance }
 }
+
+/// Runs `body` on a plain thread of its own and suspends the caller until it returns: a test
+/// that blocks must not block the cooperative pool the other tests run on (two threads here).
+func onPlainThread<Result: Sendable>(
+  _ body: @escaping @Sendable () -> Result
+) async -> Result {
+  await withCheckedContinuation { (done: CheckedContinuation<Result, Never>) in
+    Thread.detachNewThread { done.resume(returning: body()) }
+  }
+}

@@ -4,16 +4,6 @@ import ThreadsToTasksCore
 
 @testable import ThreadVersions
 
-/// Runs `body` on a plain thread of its own and suspends the caller until it returns: a test
-/// that blocks must not block the cooperative pool the other tests run on.
-private func onPlainThread<Result: Sendable>(
-  _ body: @escaping @Sendable () -> Result
-) async -> Result {
-  await withCheckedContinuation { (done: CheckedContinuation<Result, Never>) in
-    Thread.detachNewThread { done.resume(returning: body()) }
-  }
-}
-
 /// Runs `body` on a plain thread after `delay`: the competing event of a timed wait.
 private func after(_ delay: Duration, _ body: @escaping @Sendable () -> Void) {
   let due = ContinuousClock.now + delay

@@ -142,7 +142,7 @@ struct ToolboxTests {
     "condition: a notify before anyone waits is lost; the check and the wait under one hold are not"
   )
   func lostWakeUp() async {
-    await onAThread { Self.lostWakeUpOnAThread() }
+    await onPlainThread { Self.lostWakeUpOnAThread() }
   }
 
   /// Blocks in bounded waits: run on a thread of its own, not on the cooperative pool that the
@@ -196,7 +196,7 @@ struct ToolboxTests {
 
   @Test("reentrant-lock: NSLock taken again by its holder waits for ever; NSRecursiveLock counts")
   func plainLockIsNotReentrant() async {
-    await onAThread { Self.plainLockIsNotReentrantOnAThread() }
+    await onPlainThread { Self.plainLockIsNotReentrantOnAThread() }
   }
 
   static func plainLockIsNotReentrantOnAThread() {
@@ -390,13 +390,5 @@ actor AsyncBarrier {
       return
     }
     await withCheckedContinuation { waiting.append($0) }
-  }
-}
-
-/// Runs `body` on a `Thread` of its own and suspends until it returns: for a test that blocks,
-/// so that it holds none of the cooperative pool's threads (two on this machine).
-func onAThread<Result: Sendable>(_ body: @escaping @Sendable () -> Result) async -> Result {
-  await withCheckedContinuation { done in
-    Thread { done.resume(returning: body()) }.start()
   }
 }
