@@ -22,6 +22,7 @@ public final class ExampleContext: Sendable {
   public let holdBack: String?
   private let random: Locked<SeededRandom>
   private let lateness = Locked(0.0)
+  private let probed = Locked(0)
   private let dummies = Locked<[Int: String]>([:])
   private let behind = Locked<[String: Double]>([:])
 
@@ -78,6 +79,22 @@ public final class ExampleContext: Sendable {
   /// sleeps (a task's hop onto a busy cooperative pool is late too, and nothing else measures it).
   public func probeTick(_ tick: Int) -> ContinuousClock.Instant {
     clock.startInstant + clock.pace.duration(Double(tick) / 4)
+  }
+
+  /// Notes that the lateness probe woke for `tick`: how late, as `noteWake`, and that it did.
+  public func noteProbe(_ tick: Int) {
+    probed.withLock { $0 = max($0, tick) }
+    noteWake(deadline: probeTick(tick))
+  }
+
+  /// At the run's end, before the probe is stopped: a tick that was due and that the probe has not
+  /// woken for is late by now. Without this, a run that the machine starved from start to end —
+  /// the probe never woke, so nothing was noted — read as on time, and its lines, all a beat
+  /// late, as NOT equivalent (seen under ThreadSanitizer on a loaded machine: a run that never
+  /// sleeps, due in beat 0, printed in beat 1 with a lateness of 0).
+  public func noteProbeAtEnd() {
+    let due = probeTick(probed.withLock { $0 } + 1)
+    if due < .now { noteWake(deadline: due) }
   }
 
   /// Notes that `lane` spent `seconds` (notebook seconds) on something the notebook's time line

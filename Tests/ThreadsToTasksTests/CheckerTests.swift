@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import ThreadsToTasksCore
 
@@ -29,6 +30,28 @@ struct CheckerTests {
     #expect(Equivalence.judge([late]).kind == .tooLate)
     late.lateness = 0.1
     #expect(Equivalence.judge([late]).kind == .notEquivalent)
+  }
+
+  @Test("a probe tick that fell due and was never woken for is lateness at the run's end")
+  func unservedProbeTick() throws {
+    // A run the machine starves from start to end: its probe never wakes, so only the end of the
+    // run can tell how late it is. (Seen: a run that never sleeps printed every line a beat late,
+    // under ThreadSanitizer, with a lateness of 0, and was judged NOT equivalent.)
+    let clock = ExampleClock(pace: try Pace(seconds: 0.002))
+    let context = ExampleContext(recorder: Recorder(clock: clock), seed: 1)
+    clock.start()
+    context.noteProbe(1)  // tick 1 was woken for (early: no lateness)
+    #expect(context.maximumLateness == 0)
+    // Time passes, the run's subject here: tick 2 (half a beat) is three beats overdue.
+    let overdue = context.probeTick(2) + clock.pace.duration(3)
+    while ContinuousClock.now < overdue { Thread.sleep(forTimeInterval: 0.001) }
+    context.noteProbeAtEnd()
+    #expect(context.maximumLateness >= 3)
+    // A probe that woke for every tick due leaves nothing for the end to add.
+    let served = ExampleContext(recorder: Recorder(clock: ExampleClock(pace: .test)), seed: 1)
+    served.clock.start()
+    served.noteProbeAtEnd()
+    #expect(served.maximumLateness == 0)
   }
 
   @Test("lateness never excuses a broken guarantee")

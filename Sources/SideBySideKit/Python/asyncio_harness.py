@@ -306,7 +306,11 @@ def main():
         with harness._output_lock:
             clock.start()
             harness._write({"start": clock.start_wall})
+        # A thread, not a task: it measures how late the machine lets this process wake, and
+        # stays out of asyncio.all_tasks(), which an example may count.
+        _thread.start_new_thread(clock.probe, ())
         await example(*args)
+        clock.note_probe_at_end()
 
     try:
         asyncio_examples.run(started, *args)

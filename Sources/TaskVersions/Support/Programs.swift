@@ -120,12 +120,13 @@ public func runWithTasks(
             for tick in 1... {
               let due = context.probeTick(tick)
               guard (try? await Task.sleep(until: due, clock: .continuous)) != nil else { return }
-              context.noteWake(deadline: due)
+              context.noteProbe(tick)
             }
           }
           defer { probe.cancel() }
           // The examples throw nothing but the `CancellationError` of a stopped sleep.
           try? await program(variant, context)
+          context.noteProbeAtEnd()
         }
       }
     }

@@ -70,10 +70,11 @@ public func runWithThreads(
           for tick in 1... {
             let due = context.probeTick(tick)
             if probeDone.wait(until: due) { return }
-            context.noteWake(deadline: due)
+            context.noteProbe(tick)
           }
         }
         program(knobs, context)
+        context.noteProbeAtEnd()
         probeDone.open()
         finished.resume()
       }
