@@ -92,10 +92,10 @@ public struct Page: Sendable, Equatable {
       let name = parts[1]
       guard
         let start = lines.firstIndex(where: {
-          $0.trimmingCharacters(in: .whitespaces) == "// snippet: \(name)"
+          $0.trimmingBlanks == "// snippet: \(name)"
         }),
         let end = lines.firstIndex(where: {
-          $0.trimmingCharacters(in: .whitespaces) == "// end snippet: \(name)"
+          $0.trimmingBlanks == "// end snippet: \(name)"
         }),
         start < end
       else {
@@ -104,14 +104,14 @@ public struct Page: Sendable, Equatable {
       lines = Array(lines[(start + 1)..<end])
       // Indented snippets are shown from the left margin.
       let indent =
-        lines.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        lines.filter { !$0.trimmingBlanks.isEmpty }
         .map { $0.prefix { $0 == " " }.count }.min() ?? 0
       lines = lines.map { $0.dropFirst(min(indent, $0.count)) }
     }
     // A run's instrumentation is no part of what a reader sees (see `StandaloneProgram`).
     var inRun = false
     lines.removeAll { line in
-      switch line.trimmingCharacters(in: .whitespaces) {
+      switch line.trimmingBlanks {
       case "// run: begin":
         inRun = true
         return true
@@ -122,8 +122,8 @@ public struct Page: Sendable, Equatable {
       }
     }
     lines.removeAll {
-      $0.trimmingCharacters(in: .whitespaces).hasPrefix("// snippet: ")
-        || $0.trimmingCharacters(in: .whitespaces).hasPrefix("// end snippet: ")
+      $0.trimmingBlanks.hasPrefix("// snippet: ")
+        || $0.trimmingBlanks.hasPrefix("// end snippet: ")
     }
     return (["```swift"] + lines.map(String.init) + ["```"]).joined(separator: "\n")
   }

@@ -54,11 +54,12 @@ public struct ComparisonPages: Sendable {
   )] {
     let readSource = readSource ?? read
     let parsed = ParsedFiles()
+    let modules = ParsedModules()
     return try ExampleID.allCases.flatMap { example -> [(path: String, text: String)] in
       let swift = try [Paradigm.thread, .task].map {
         try StandaloneProgram(example, $0, readFile: readSource, listing: list, parsed: parsed)
       }
-      let python = try PythonProgram(example, readFile: readSource)
+      let python = try PythonProgram(example, readFile: readSource, parsed: modules)
       return swift.map { ($0.path, $0.source) } + [(python.path, python.source)]
     }
   }

@@ -43,7 +43,9 @@ enum PythonWorkloads {
   }
 
   private static func decode<T: Decodable>(_ type: T.Type, _ arguments: [String]) -> T? {
-    guard let output = run(["-c", script] + arguments) else { return nil }
+    // `-S`: the script needs only the standard library; `site` and the `.pth` files of what is
+    // installed would be measured as part of each process's start and memory.
+    guard let output = run(["-S", "-c", script] + arguments) else { return nil }
     return try? JSONDecoder().decode(type, from: Data(output.utf8))
   }
 

@@ -84,7 +84,7 @@ public enum AsyncioColumn {
     }.flatMap { FileManager.default.isReadableFile(atPath: $0.path) ? $0 : nil }
   }
 
-  /// The arguments the interpreter is started with: `-W ignore asyncio_harness.py EXAMPLE --seed N
+  /// The arguments the interpreter is started with: `-S -W ignore asyncio_harness.py EXAMPLE --seed N
   /// --pace S`, then `--hold-back LANE`, `--variant naive-actor` (for synchronizing-threads with
   /// the naive actor) and `--eager` when asked for, and `--activities`: the run's transcript has
   /// its tasks' sleeps, joins, lock waits and lock holds.
@@ -92,7 +92,8 @@ public enum AsyncioColumn {
     harness: URL, example: ExampleID, seed: UInt64, pace: Pace, holdBack: String? = nil,
     variant: TaskVariant? = nil, eager: Bool = false
   ) -> [String] {
-    var arguments = ["-W", "ignore", harness.path, example.rawValue, "--seed", String(seed)]
+    // `-S`: no `site`, as for the threading harness (see `PythonColumn.arguments`).
+    var arguments = ["-S", "-W", "ignore", harness.path, example.rawValue, "--seed", String(seed)]
     arguments += ["--pace", String(pace.secondsPerBeat)]
     if let holdBack { arguments += ["--hold-back", holdBack] }
     // The asyncio program has the naive twin only; its other variants change the task version.

@@ -8,15 +8,15 @@ import ThreadsToTasksCore
 @Suite("side-by-side-bench runs, reports and stops at a limit", .watchdog)
 struct BenchmarkTests {
   let binary = packageExecutable("side-by-side-bench")
-  /// The test's own PATH, so that the benchmark finds the `python3` the user has.
-  static let userPath = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-
   /// One tiny run in JSON, with the user's `python3`, shared by the tests that read its report:
-  /// each run starts a dozen processes, and the suite has a budget.
+  /// each run starts a dozen processes, and the suite has a budget. The PATH is the test's own
+  /// with the interpreter's directory first (`pythonEnvironment`), so that each of those
+  /// processes skips pyenv's shim.
   static let tinyJSON = Task {
-    try await runProcess(
+    let path = await pythonEnvironment.value["PATH"] ?? "/usr/bin:/bin"
+    return try await runProcess(
       ["--tiny", "--max-threads", "15", "--format", "json"],
-      executable: packageExecutable("side-by-side-bench"), path: userPath)
+      executable: packageExecutable("side-by-side-bench"), path: path)
   }
 
   /// The rows a tiny run reports, by section; Python's only when `python3` 3.11+ ran.

@@ -12,12 +12,25 @@ private func firstLine(_ text: String) -> String {
   String(text.split(separator: "\n", omittingEmptySubsequences: false).first ?? "")
 }
 
-/// Whether the process `pid` is gone (or only a zombie waiting for its parent).
+/// Whether the process `pid` is gone (or only a zombie waiting for its parent) within 5 s.
+///
+/// Not at once: `kill` with SIGKILL returns before the process has died — it dies when the kernel
+/// next runs it — so a check right after the run returned found it alive in 1 of 6 suite runs on
+/// a loaded machine. A process that was never sent the signal (the stub's `sleep 8`) is still
+/// alive after 5 s, and fails.
 private func isGone(_ pid: Int32) -> Bool {
-  guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8) else {
-    return true
+  func gone() -> Bool {
+    guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8) else {
+      return true
+    }
+    return stat.split(separator: ")").last?.split(separator: " ").first == "Z"
   }
-  return stat.split(separator: ")").last?.split(separator: " ").first == "Z"
+  let deadline = ContinuousClock.now + .seconds(5)
+  while !gone() {
+    if ContinuousClock.now > deadline { return false }
+    Thread.sleep(forTimeInterval: 0.005)
+  }
+  return true
 }
 
 /// The pid a fake `python3` wrote into `leftover` beside itself.

@@ -1,6 +1,6 @@
 """Runs one example of asyncio_examples.py and reports what it printed, as JSON Lines.
 
-    python3 -W ignore asyncio_harness.py EXAMPLE --seed N --pace SECONDS
+    python3 -S -W ignore asyncio_harness.py EXAMPLE --seed N --pace SECONDS
         [--hold-back LANE] [--variant naive-actor] [--eager] [--activities]
 
 The asyncio twin of ``harness.py``, whose pieces it imports (the example's clock, SplitMix64,

@@ -1,6 +1,6 @@
 """Runs one example of notebook_examples.py (or beyond_examples.py) and reports what it printed, as JSON Lines.
 
-    python3 -W ignore harness.py EXAMPLE --seed N --pace SECONDS [--hold-back LANE]
+    python3 -S -W ignore harness.py EXAMPLE --seed N --pace SECONDS [--hold-back LANE]
 
 EXAMPLE is start-new-thread, threading-module, simple-threading or synchronizing-threads. The
 examples are left as they are; around them the harness
