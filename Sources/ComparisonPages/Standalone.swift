@@ -86,7 +86,8 @@ public struct StandaloneProgram: Sendable, Equatable {
     var extensions: [String: [Declaration]] = [:]
     for file in pool {
       for declaration in file.declarations {
-        if let extended = declaration.extends { extensions[extended, default: []].append(declaration) }
+        guard let extended = declaration.extends else { continue }
+        extensions[extended, default: []].append(declaration)
       }
     }
     // What the program uses, from the example's file outward.
