@@ -96,7 +96,7 @@ private struct ViewsUnderTest {
       if let match = line.wholeMatch(of: stackedLine), paradigms.count > 1,
         !line.contains(" │ ")
       {
-        if line.prefixMatch(of: /^ {0,3}\d/) != nil { close() }
+        if line.prefix(4).contains(where: \.isNumber) { close() }
         let paradigm = Paradigm(rawValue: String(match.1))!
         stackedParadigm = paradigm
         let rest = String(match.2)
@@ -153,7 +153,7 @@ private struct ViewsUnderTest {
   /// The Markdown table: `| beat | cell | … | mark |`, a cell "`lane` line" or `—`.
   static func markdown(_ lines: [String], paradigms: [Paradigm]) -> [Paradigm: [String]] {
     var read: [Paradigm: [String]] = [:]
-    for line in lines where line.prefixMatch(of: /^\| \d+ \|[ ]/) != nil {
+    for line in lines where isBeatRow(line) {
       let cells = line.components(separatedBy: " | ").dropFirst().prefix(paradigms.count)
       for (paradigm, cell) in zip(paradigms, cells) where cell != "—" {
         read[paradigm, default: []].append(
@@ -459,4 +459,14 @@ struct ViewWordsTests {
       #expect(!Paradigm.python.columnTitle(example).contains("notebook's code"))
     }
   }
+}
+
+/// Whether `line` is a row of a Markdown run table: `| 12 | …`. A plain test, not a regex: a
+/// regex literal is parsed anew each time it is evaluated, which, once per line, was half the
+/// time the views' tests took.
+func isBeatRow(_ line: some StringProtocol) -> Bool {
+  guard line.hasPrefix("| ") else { return false }
+  let rest = line.dropFirst(2)
+  let digits = rest.prefix { $0.isASCII && $0.isNumber }
+  return !digits.isEmpty && rest.dropFirst(digits.count).hasPrefix(" | ")
 }
