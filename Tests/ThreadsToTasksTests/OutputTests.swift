@@ -219,7 +219,8 @@ struct PythonTimelineTests {
     "timeouts in Python: the holder's lock hold, main's lock wait and join are reported",
     .enabled(if: PythonColumn.interpreter() != nil, "python3 is not on PATH"))
   func activities() async throws {
-    let run = try await PythonColumn.run(.timeouts, seed: 7, pace: try Pace(seconds: 0.1))
+    let run = try await PythonColumn.run(
+      .timeouts, seed: 7, pace: try Pace(seconds: 0.1), environment: await pythonEnvironment.value)
     let activities = run.transcript.activities
     func spans(_ lane: String, _ kind: Activity.Kind) -> [ClosedRange<Int>] {
       activities.filter { $0.lane == lane && $0.kind == kind }
