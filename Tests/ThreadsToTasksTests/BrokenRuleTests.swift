@@ -1,8 +1,9 @@
 import Foundation
-import TaskVersions
 import Testing
 import ThreadVersions
 import ThreadsToTasksCore
+
+@testable import TaskVersions
 
 /// Rules a deliberate bug once broke while every other test stayed green. Each test names the
 /// rule; the comment above it names the bug it catches (applied by hand, and seen to fail).
@@ -135,6 +136,64 @@ struct BrokenRuleTests {
     gate.set()
     thread.join()  // its body returns at once: the gate is open
     #expect(!thread.isAlive, "alive after join()")
+  }
+
+  // Bug: `join(timeout:)` waits once (`if` for `while`), so the first broadcast on the joined
+  // thread's state — its first blocking call, once `start()` has given up waiting for it —
+  // ends the join while the thread is alive and the timeout far off. Python's join returns only
+  // when the thread has ended or the time is up.
+  @Test("a timed join whose thread blocks while it is joined waits on, to the end or the timeout")
+  func timedJoinOutlastsABlock() async {
+    let alive = await onPlainThread { () -> Bool in
+      let release = ThreadVersions.ThreadingEvent()
+      let thread = JoinableThread(name: "spins, then blocks") {
+        // Busy past its start's interval (1 ms), so it first blocks while main is joining it.
+        let busyUntil = ContinuousClock.now + .milliseconds(50)
+        while ContinuousClock.now < busyUntil {}
+        release.wait()
+      }
+      thread.switchInterval = 0.001
+      thread.start()
+      Thread.detachNewThread {
+        Thread.sleep(forTimeInterval: 0.3)  // the thread's second block outlasts its first
+        release.set()
+      }
+      thread.join(timeout: .seconds(30))  // far beyond the watchdog: ends only with the thread
+      return thread.isAlive
+    }
+    #expect(!alive, "join(timeout:) returned while the thread was alive, long before the timeout")
+  }
+
+  // Bug: `withTimeout` takes its deadline in the child that sleeps to it, so a child that starts
+  // late moves the deadline. Python's `asyncio.timeout(delay)` and `wait_for` take it at the call.
+  // Here the two children are held 600 ms on a paused executor: the deadline (500 ms) has passed
+  // when they start, so the time is up — though the work could finish 250 ms after they start,
+  // within a deadline counted from there.
+  @Test("withTimeout's deadline is taken at the call: children that start late do not move it")
+  func timeoutDeadlineAtTheCall() async {
+    let executor = DedicatedExecutor()
+    let event = TaskVersions.ThreadingEvent()
+    let called = ContinuousClock.now
+    Thread.detachNewThread {
+      Thread.sleep(until: Date() + 0.6)
+      executor.resume()
+      Thread.sleep(until: Date() + 0.25)
+      event.set()
+    }
+    let outcome = await Task(executorPreference: executor) { () -> Result<Int, any Error> in
+      executor.pause()  // from here on, jobs wait: this one runs on, its children do not start
+      do {
+        return .success(
+          try await withTimeout(.milliseconds(500)) {
+            try await event.wait()
+            return 1
+          })
+      } catch {
+        return .failure(error)
+      }
+    }.value
+    #expect(throws: TaskVersions.TimeoutError.self) { try outcome.get() }
+    #expect(ContinuousClock.now - called < .seconds(30))
   }
 
   /// Events of beat 0, in the order given, with the sequence numbers that order gives.
