@@ -44,7 +44,11 @@ struct ProcessEdgeTests {
 
   @Test("the reader closes the pipe after one line (| head -1): exit 141, quietly")
   func readerLeaves() async throws {
-    let run = try await runProcess(longRun, closeAfterFirstLine: true)
+    // A beat of a second: the lines of beat 0 all fit in the pipe, so the write that meets the
+    // closed pipe is beat 1's, a second on. At 0.05 s a beat, a reader slow to leave on a loaded
+    // machine let the whole run fit in the pipe first, and it exited 0 (2 suite runs in 10).
+    let run = try await runProcess(
+      ["synchronizing-threads", "--pace", "1", "--seed", "7"], closeAfterFirstLine: true)
     #expect(!run.killedBySignal && run.status == 141, "\(run.err)")
     #expect(run.err.isEmpty)
   }
