@@ -88,10 +88,13 @@ public struct Verdict: Sendable, CustomStringConvertible {
   /// True when the verdict is `equivalent`.
   public var isEquivalent: Bool { kind == .equivalent }
 
-  /// Every finding, each prefixed with its check's name.
+  /// Every finding, each prefixed with its check's name: first every broken guarantee, of all
+  /// the checks, then every other difference. A broken guarantee is what a verdict must name
+  /// first — on a busy machine a line a beat late in one check would otherwise come before it
+  /// and be the one the verdict line shows.
   public var differences: [String] {
-    checks.flatMap { check in (check.violations + check.differences).map { "\(check.name): \($0)" }
-    }
+    checks.flatMap { check in check.violations.map { "\(check.name): \($0)" } }
+      + checks.flatMap { check in check.differences.map { "\(check.name): \($0)" } }
   }
 
   /// `equivalent`, or the kind and the first finding.

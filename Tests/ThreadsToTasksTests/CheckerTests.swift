@@ -54,6 +54,25 @@ struct CheckerTests {
     #expect(served.maximumLateness == 0)
   }
 
+  @Test("a broken guarantee is named before any line at another beat, whichever check has it")
+  func brokenGuaranteeFirst() {
+    // The thread run: its last line a beat late (a difference). The task run: Thread-2 takes the
+    // lock while Thread-1 holds it (a broken guarantee), in a check that comes after the thread's.
+    let late = expectedTranscript(.synchronizingThreads, .thread).editing { events in
+      events[events.count - 1].beat += 1
+    }
+    let broken = expectedTranscript(.synchronizingThreads, .task).editing { events in
+      let index = events.firstIndex { $0.lane == "Thread-2" && $0.text == "lock value True" }!
+      let lock = events.remove(at: index)
+      events.insert(lock, at: 2)
+    }
+    let verdict = Equivalence.judge([late, broken])
+    #expect(verdict.kind == .notEquivalent)
+    #expect(verdict.differences.contains { $0.hasPrefix("thread ~ notebook: ") })
+    let first = verdict.differences.first ?? ""
+    #expect(first.hasPrefix("task ~ notebook: Thread-") && first.contains("entered"), "\(first)")
+  }
+
   @Test("lateness never excuses a broken guarantee")
   func lateButBroken() {
     var broken = expectedTranscript(.synchronizingThreads).editing { events in

@@ -16,7 +16,9 @@ struct BrokenRunTests {
         $0.hasPrefix("task ~ notebook: Thread-") && $0.contains("entered")
       })
     // Both workers print "lock value True" before the first is done (beat 3): the actor let the
-    // second one in (at beat 0, or a little later on a busy machine).
+    // second one in (at beat 0, or a little later on a busy machine). Not asked of a run that
+    // woke too late to be held to its beats.
+    guard !verdict.wasLate else { return }
     #expect(task.events.filter { $0.text == "lock value True" }.map(\.beat).allSatisfy { $0 < 3 })
   }
 

@@ -260,20 +260,25 @@ struct PythonColumnTests {
     .enabled(if: pythonIsPresent, "python3 is not on PATH"))
   func sleepsEndOnTheBeat() async throws {
     let harnessDirectory = try #require(PythonColumn.harness).deletingLastPathComponent().path
-    // The sleep begins 0.6 beat late; it must end at beat 1, not 1.6. A wide pace (200 ms a
-    // beat), so that a busy machine's own lateness cannot reach the 0.6 beat.
+    // The sleep begins 0.6 beat late; its deadline is beat 1, not 1.6, and it ends there. The
+    // deadline is read, not the time the sleep took: a loaded machine woke this process 1.2
+    // beats late once, which says nothing about where the deadline was. A wide pace (0.75 s a
+    // beat), so that the late start stays in beat 0 on a busy machine (0.3 s to spare).
     let code = """
       import sys; sys.path.insert(0, \(String(reflecting: harnessDirectory)))
       import harness
-      clock = harness.Clock(0.2)
+      clock = harness.Clock(0.75)
       clock.start()
-      harness._real_sleep(0.6 * 0.2)
+      harness._real_sleep(0.6 * 0.75)
+      print(clock.deadline(1) - clock.start_monotonic)
       clock.sleep(1)
       print(clock.elapsed())
       """
     let run = try await runPython(["-c", code])
-    let elapsed = try #require(Double(run.output.trimmingCharacters(in: .whitespacesAndNewlines)))
-    #expect(elapsed >= 1 && elapsed < 1.5, "\(run.output)")
+    let printed = run.output.split(separator: "\n").compactMap { Double($0) }
+    try #require(printed.count == 2, "\(run.output)")
+    #expect(abs(printed[0] - 0.75) < 1e-9, "deadline \(printed[0]) s after the start")
+    #expect(printed[1] >= 1, "the sleep ended before its deadline: \(printed[1])")
   }
 
   @Test(
@@ -284,11 +289,17 @@ struct PythonColumnTests {
     let transcript = run.transcript
     #expect(transcript.paradigm == .python && !transcript.wasStopped)
     let accepted = PythonSpec.accepted(example).map(laneShapes)
-    #expect(accepted.contains(laneShapes(transcript)), "\(transcript.events)")
     // Every main flow ends the run: it joins (or waits for) every worker before its last line.
     #expect(transcript.events.last?.lane == "MainThread")
     #expect(transcript.events.map(\.sequence) == Array(transcript.events.indices))
-    #expect(run.lateness >= 0 && run.lateness < 1, "a paced wait woke a beat late")
+    #expect(run.lateness >= 0)
+    if run.lateness <= Verdict.lateTolerance {
+      #expect(accepted.contains(laneShapes(transcript)), "\(transcript.events)")
+    } else {
+      // Woke too late to be held to its beats (a loaded machine): each lane's lines, in order.
+      let texts = { (lanes: [String: [Event.Shape]]) in lanes.mapValues { $0.map(\.text) } }
+      #expect(accepted.map(texts).contains(texts(laneShapes(transcript))), "\(transcript.events)")
+    }
   }
 
   @Test(
@@ -306,9 +317,11 @@ struct PythonColumnTests {
     ])
   func holdBack(lane: String, expected: [Line]) async throws {
     let run = try await runColumn(.synchronizingThreads, holdBack: lane)
-    #expect(laneShapes(run.transcript) == laneShapes(expected), "\(run.transcript.events)")
     let firstLock = run.transcript.events.first { $0.text == "lock value True" }
     #expect(firstLock?.lane != lane)
+    // Its beats too, unless the run woke too late to be held to them (a loaded machine).
+    guard run.lateness <= Verdict.lateTolerance else { return }
+    #expect(laneShapes(run.transcript) == laneShapes(expected), "\(run.transcript.events)")
   }
 
   @Test(
