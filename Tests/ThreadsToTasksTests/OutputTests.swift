@@ -220,7 +220,8 @@ struct PythonTimelineTests {
     .enabled(if: PythonColumn.interpreter() != nil, "python3 is not on PATH"))
   func activities() async throws {
     let run = try await PythonColumn.run(
-      .timeouts, seed: 7, pace: try Pace(seconds: 0.1), environment: await pythonEnvironment.value)
+      .timeouts, seed: 7, pace: try Pace(seconds: max(0.1, pythonPace.secondsPerBeat)),
+      environment: await pythonEnvironment.value)
     let activities = run.transcript.activities
     func spans(_ lane: String, _ kind: Activity.Kind) -> [ClosedRange<Int>] {
       activities.filter { $0.lane == lane && $0.kind == kind }

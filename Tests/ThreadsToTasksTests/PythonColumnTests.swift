@@ -282,6 +282,41 @@ struct PythonColumnTests {
   }
 
   @Test(
+    "a slow Thread.start is lateness for the thread that started it, until its next sleep",
+    .enabled(if: pythonIsPresent, "python3 is not on PATH"))
+  func slowStartIsLateness() async throws {
+    let harnessDirectory = try #require(PythonColumn.harness).deletingLastPathComponent().path
+    // A start that takes 0.3 s (the real one, behind a sleep, as a loaded machine makes it) at
+    // 0.1 s a beat: the starting thread is 3 beats behind. Two such starts: 6 (they add up).
+    // After a sleep it is on schedule again, so one more slow start is 3 beats, not 9.
+    let code = """
+      import sys, threading, time; sys.path.insert(0, \(String(reflecting: harnessDirectory)))
+      import harness
+      real_start = harness._real_start
+      def slow_start(thread):
+          time.sleep(0.3)
+          real_start(thread)
+      harness._real_start = slow_start
+      clock = harness.Clock(0.1)
+      threading.Thread.start = harness.make_start(clock)
+      clock.start()
+      for _ in range(2):
+          threading.Thread(target=lambda: None).start()
+      print(clock.lateness)
+      clock.lateness = 0.0
+      clock.sleep(1)
+      threading.Thread(target=lambda: None).start()
+      print(clock.lateness)
+      """
+    let run = try await runPython(["-c", code])
+    let printed = run.output.split(separator: "\n").compactMap { Double($0) }
+    try #require(printed.count == 2, "\(run.output)")
+    #expect(printed[0] >= 6, "two slow starts: \(printed[0]) beats behind")
+    // Not 9 or more: the sleep put it back on schedule (3 beats of slack for a loaded machine).
+    #expect(printed[1] >= 3 && printed[1] < 9, "after a sleep: \(printed[1]) beats behind")
+  }
+
+  @Test(
     "each example prints the spec's lines, in the spec's lanes, at the spec's beats",
     .enabled(if: pythonIsPresent, "python3 is not on PATH"), arguments: ExampleID.notebook)
   func matchesSpec(example: ExampleID) async throws {

@@ -58,7 +58,8 @@ struct BeyondPythonTests {
     // Not through `PythonGate`: a dozen runs two at a time would take longer than the suite's
     // budget. With `pythonEnvironment`, each skips pyenv's shim (about a dozen shell processes).
     let run = try await PythonColumn.run(
-      example, seed: 7, pace: try Pace(seconds: 0.1), environment: await pythonEnvironment.value)
+      example, seed: 7, pace: try Pace(seconds: max(0.1, pythonPace.secondsPerBeat)),
+      environment: await pythonEnvironment.value)
     let verdict = Equivalence.judge([run.transcript])
     // A run the checker found too late (a loaded machine) is not judged either way.
     #expect(verdict.kind == .equivalent || verdict.kind == .tooLate, "\(verdict.differences)")

@@ -19,7 +19,9 @@ examples are left as they are; around them the harness
 - with --hold-back LANE, makes the thread named LANE wait, at its first ``acquire`` of a lock
   the example made, until another thread holds that lock: the other outcome of the lock race.
 
-Python's ``Thread.start()`` is not touched: it returns once the new thread runs.
+Python's ``Thread.start()`` keeps its behaviour (it returns once the new thread runs); the time
+it took is counted as the starting thread's lateness until its next sleep or join, as the Swift
+runners count it.
 
 Protocol on stdout, one JSON object per line:
     {"start": <unix seconds>}                                  when the main flow starts
@@ -74,6 +76,7 @@ _real_ctime = time.ctime
 _real_event_wait = threading.Event.wait
 _real_future_result = concurrent.futures.Future.result
 _real_join = threading.Thread.join
+_real_start = threading.Thread.start
 _real_lock = threading.Lock
 
 
@@ -109,6 +112,7 @@ class Clock:
         self.start_wall = None
         self.lateness = 0.0
         self.probed = 0
+        self._behind = {}
         self._lock = _thread.allocate_lock()
         self.reports_activities = False  # main sets it: a Clock used alone prints nothing
 
@@ -141,6 +145,24 @@ class Clock:
         with self._lock:
             self.lateness = max(self.lateness, late)
 
+    def falls_behind(self, seconds):
+        """The calling thread spent `seconds` (notebook seconds) on something the notebook's
+        time line counts as taking no time (starting a thread): it falls behind by that much
+        more, until its next sleep or join puts it back on schedule. How far behind it is, is
+        lateness (the Swift runners' ``ExampleContext.fallsBehind``): on a loaded machine two
+        slow starts put every later line of that thread a beat late, and the run is then too
+        late to judge, not NOT equivalent."""
+        lane = threading.current_thread().name
+        with self._lock:
+            total = self._behind.get(lane, 0.0) + seconds
+            self._behind[lane] = total
+            self.lateness = max(self.lateness, total)
+
+    def on_schedule(self):
+        """The calling thread waited for a deadline or a join: it is back on schedule."""
+        with self._lock:
+            self._behind.pop(threading.current_thread().name, None)
+
     def note(self, kind, since):
         """Reports that the calling thread spent the time from `since` until now on `kind`."""
         if self.start_monotonic is None or not self.reports_activities:
@@ -160,6 +182,7 @@ class Clock:
                 break
             _real_sleep(remaining)
         self.note_lateness(deadline)
+        self.on_schedule()
         self.note("sleep", since)
 
     def probe(self):
@@ -279,14 +302,27 @@ def make_join(clock):
         since = clock.elapsed()
         if timeout is None:
             _real_join(self)
+            clock.on_schedule()
             return clock.note("join", since)
         deadline = clock.deadline(timeout)
         _real_join(self, max(0.0, deadline - _monotonic()))
         if self.is_alive():  # the timeout ran out: a paced wait like a sleep
             clock.note_lateness(deadline)
+        clock.on_schedule()
         clock.note("join", since)
 
     return paced_join
+
+
+def make_start(clock):
+    """Thread.start, timed: what it took is time the starting thread falls behind."""
+
+    def timed_start(self):
+        since = clock.elapsed()
+        _real_start(self)
+        clock.falls_behind(clock.elapsed() - since)
+
+    return timed_start
 
 
 # Holding a lane back at the lock ----------------------------------------------------------------
@@ -435,6 +471,7 @@ def main():
     time.ctime = recording_ctime
     random.randint = generator.randint
     threading.Thread.join = make_join(clock)
+    threading.Thread.start = make_start(clock)
     threading.Event.wait = make_paced_wait(_real_event_wait, clock)
     concurrent.futures.Future.result = make_paced_wait(_real_future_result, clock)
     GatedLock.clock = clock
