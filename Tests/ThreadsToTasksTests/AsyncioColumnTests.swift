@@ -251,9 +251,12 @@ struct AsyncioSideBySideTests {
       uniqueKeysWithValues: checks.map {
         ($0["name"] as? String ?? "", $0["findings"] as? [String] ?? [])
       })
+    // Either worker may reach the print routine first; the other then gets in while it is
+    // inside (at beat 0, or a little later on a busy machine).
     for column in ["task ~ notebook", "asyncio ~ notebook"] {
+      let first = findings[column]?.first ?? ""
       #expect(
-        findings[column]?.first?.hasPrefix("Thread-2 entered at beat 0 while Thread-1") == true,
+        first.contains(/^Thread-\d entered at beat \d+ while Thread-\d was inside/),
         "\(column): \(findings[column] ?? [])")
     }
     // The same interleaving in both: the reentrant actor is asyncio without its Lock. (Unless a

@@ -128,7 +128,7 @@ func runProcess(
   }
 }
 
-@Suite("the side-by-side executable", .watchdog, .serialized, .tags(.realTime))
+@Suite("the side-by-side executable", .watchdog, .tags(.realTime))
 struct ProcessTests {
   @Test("equivalent examples exit 0")
   func equivalentExitsZero() async throws {
