@@ -5,6 +5,7 @@
 
 internal import CoreFoundation
 import Foundation
+import Synchronization
 
 // Beyond the notebook, `threading.BoundedSemaphore`: four workers, and a semaphore that lets two
 // of them in at a time. A lock lets one in; a semaphore counts. "Bounded" adds one check: a
@@ -216,7 +217,8 @@ open class JoinableThread: Thread {
   private let state = NSCondition()
   private var started = false
   private var runningSince: ContinuousClock.Instant?
-  private var blocking = false
+  /// How far the start is: the starter watches this, then sleeps on `state` till it is over.
+  private let phase = Atomic<StartPhase>(.watching)
   private var finished = false
   private var storedName: String
   private let target: (@Sendable () -> Void)?
@@ -273,18 +275,25 @@ open class JoinableThread: Thread {
     Self.aliveLock.withLock { Self.alive.append(self) }
     super.start()
     let interval = startWaitsAtMost
-    // Most bodies reach their first blocking call within tens of microseconds: first give the
-    // processor to the new thread a few times, as Python's start gives it the GIL, since going
-    // to sleep on `state` and being woken costs more than that.
-    let yieldUntil = ContinuousClock.now + .microseconds(50)
-    while ContinuousClock.now < yieldUntil && !state.withLock({ blocking || finished }) {
+    // A new thread reaches its body's first blocking call some 40 µs after this (most of it
+    // Foundation starting the thread), and being woken from a sleep on `state` costs about as
+    // much again. So first watch `phase`, yielding the processor, which hands it to the new
+    // thread if it waits for one, as Python's start hands it the GIL.
+    let watchUntil = ContinuousClock.now + .microseconds(200)
+    while phase.load(ordering: .acquiring) == .watching && ContinuousClock.now < watchUntil {
       sched_yield()
     }
     state.withLock {
+      // Asleep from here on: `startIsOver()` must wake us.
+      guard
+        phase.compareExchange(
+          expected: .watching, desired: .asleep, ordering: .acquiringAndReleasing
+        ).exchanged
+      else { return }
       // From the moment the thread runs, wait at most one interval. Until it runs, look again
       // every interval, or millisecond if that is longer: the thread does not say it runs, which
       // saves a wake-up per start.
-      while !blocking && !finished {
+      while phase.load(ordering: .acquiring) != .over {
         guard let runningSince else {
           state.wait(until: .now + .seconds(max(interval, 0.001)))
           continue
@@ -293,6 +302,8 @@ open class JoinableThread: Thread {
         if ContinuousClock.now >= due { break }
         state.wait(until: due)
       }
+      // Any later `willBlock()` need not take the lock.
+      phase.store(.over, ordering: .releasing)
     }
   }
 
@@ -304,11 +315,19 @@ open class JoinableThread: Thread {
   /// Tells `start()` that the calling thread is about to block: its start is over. Nothing
   /// happens when the caller is not a `JoinableThread` or its start is over already.
   public static func willBlock() {
-    guard let thread = Thread.current as? JoinableThread else { return }
-    thread.state.withLock {
-      guard !thread.blocking else { return }
-      thread.blocking = true
-      thread.state.broadcast()
+    (Thread.current as? JoinableThread)?.startIsOver()
+  }
+
+  /// Ends the start: the starter, if it still waits, returns. Only the starter's sleep on
+  /// `state` needs the lock and a wake-up; while it watches `phase`, a store is enough.
+  private func startIsOver() {
+    if phase.load(ordering: .acquiring) == .over { return }
+    let (exchanged, seen) = phase.compareExchange(
+      expected: .watching, desired: .over, ordering: .acquiringAndReleasing)
+    guard !exchanged, seen == .asleep else { return }
+    state.withLock {
+      phase.store(.over, ordering: .releasing)
+      state.broadcast()
     }
   }
 
@@ -319,8 +338,15 @@ open class JoinableThread: Thread {
     Self.aliveLock.withLock { Self.alive.removeAll { $0 === self } }
     state.withLock {
       finished = true
+      phase.store(.over, ordering: .releasing)
       state.broadcast()
     }
+  }
+
+  /// The phases of a start, for `phase`: the starter watches it, then sleeps on `state`; the
+  /// start is over once the thread blocks or ends, or the starter stops waiting.
+  private enum StartPhase: UInt8, AtomicRepresentable {
+    case watching, asleep, over
   }
 
   /// Blocks until the body has returned. Python: `join()`. Returns at once if it already has.

@@ -184,13 +184,13 @@ open class JoinableThread: Thread {
       state.broadcast()
     }
   }
-  // end snippet: start
 
   /// The phases of a start, for `phase`: the starter watches it, then sleeps on `state`; the
   /// start is over once the thread blocks or ends, or the starter stops waiting.
   private enum StartPhase: UInt8, AtomicRepresentable {
     case watching, asleep, over
   }
+  // end snippet: start
 
   // snippet: join
   /// Blocks until the body has returned. Python: `join()`. Returns at once if it already has.
