@@ -594,6 +594,32 @@ struct ThreadContractTests {
     #expect(reachedFirst, "start() returned before '\(opening.name)' reached its blocking call")
   }
 
+  @Test(
+    "JoinableThread.active: the main thread, then the living in the order they started; none after"
+  )
+  func activeListsTheLivingInStartOrder() async {
+    let (mainFirst, order, goneAfterJoin) = await onPlainThread { () -> (Bool, [Int], Bool) in
+      let gate = BareGate()
+      let threads = (0..<4).map { index in
+        JoinableThread(name: "active-\(index)") {
+          sleep(0)
+          gate.wait()
+        }
+      }
+      for thread in threads { thread.start() }
+      // Other tests' threads may be listed too: look at these four only.
+      let listed = JoinableThread.active
+      let order = listed.compactMap { thread in threads.firstIndex { $0 === thread } }
+      gate.release()
+      for thread in threads { thread.join() }
+      let gone = !JoinableThread.active.contains { thread in threads.contains { $0 === thread } }
+      return (listed.first === Thread.mainThread, order, gone)
+    }
+    #expect(mainFirst)
+    #expect(order == [0, 1, 2, 3])
+    #expect(goneAfterJoin)
+  }
+
   @Test("a body that blocks where the package cannot see costs start() the switch interval only")
   func startGivesUpAfterTheSwitchInterval() async {
     let stillBlocked = await onPlainThread { () -> Bool in
