@@ -195,10 +195,10 @@ open class JoinableThread: Thread {
     }
     super.start()
     let interval = startWaitsAtMost
-    // A new thread reaches its body's first blocking call some 40 µs after this (most of it
-    // Foundation starting the thread), and being woken from a sleep on `state` costs about as
-    // much again. So first watch `phase`, yielding the processor, which hands it to the new
-    // thread if it waits for one, as Python's start hands it the GIL.
+    // A new thread reaches its body's first blocking call 40–50 µs after this here, most of it
+    // waking the idle core it is put on (a bare pthread takes as long), and being woken from a
+    // sleep on `state` costs 15–20 µs more. So first watch `phase`, yielding the processor,
+    // which hands it to the new thread if it waits for one, as Python's start hands it the GIL.
     let watchUntil = ContinuousClock.now + .microseconds(200)
     while phase.load(ordering: .acquiring) == .watching && ContinuousClock.now < watchUntil {
       sched_yield()
