@@ -544,6 +544,82 @@ struct ThreadContractTests {
     #expect(returnedInTime, "start() did not hear that '\(blocker.name)' blocks")
   }
 
+  /// A body for `startWaitsForTheBody`: how long it blocks unseen (past `start()`'s watch of
+  /// its flag, so the starter sleeps on the condition) and whether it then blocks or ends.
+  struct Opening: Sendable, CustomTestStringConvertible {
+    let name: String
+    let unseen: Double
+    let blocks: Bool
+    var testDescription: String { name }
+  }
+
+  @Test(
+    "start() returns once the body has run up to its first blocking call or its end, not before",
+    arguments: [
+      Opening(name: "blocks at once", unseen: 0, blocks: true),
+      Opening(name: "blocks after 20 ms unseen", unseen: 0.02, blocks: true),
+      Opening(name: "ends at once", unseen: 0, blocks: false),
+      Opening(name: "ends after 20 ms unseen", unseen: 0.02, blocks: false),
+    ])
+  func startWaitsForTheBody(_ opening: Opening) async {
+    let (inTime, reachedFirst) = await onPlainThread { () -> (Bool, Bool) in
+      let gate = BareGate()
+      let reached = Locked(false)
+      // Unchecked: this closure and the detached one below hand the thread over in turn (the
+      // start and the join are ordered by `started`), never at once.
+      nonisolated(unsafe) let thread = JoinableThread(name: opening.name) {
+        if opening.unseen > 0 { Thread.sleep(forTimeInterval: opening.unseen) }
+        reached.withLock { $0 = true }
+        guard opening.blocks else { return }
+        sleep(0)
+        gate.wait()
+      }
+      // An hour: only the body's blocking call or its end can end this start.
+      thread.switchInterval = 3_600
+      let started = DispatchSemaphore(value: 0)
+      let reachedAtReturn = Locked(false)
+      Thread.detachNewThread {
+        thread.start()
+        reachedAtReturn.withLock { $0 = reached.withLock { $0 } }
+        started.signal()
+      }
+      let inTime = started.wait(timeout: .now() + 2) == .success
+      gate.release()
+      // A start that missed its end may never return: fail rather than wait for it.
+      guard inTime else { return (false, true) }
+      thread.join()
+      return (true, reachedAtReturn.withLock { $0 })
+    }
+    #expect(inTime, "start() was not told that '\(opening.name)' blocked or ended")
+    #expect(reachedFirst, "start() returned before '\(opening.name)' reached its blocking call")
+  }
+
+  @Test(
+    "JoinableThread.active: the main thread, then the living in the order they started; none after"
+  )
+  func activeListsTheLivingInStartOrder() async {
+    let (mainFirst, order, goneAfterJoin) = await onPlainThread { () -> (Bool, [Int], Bool) in
+      let gate = BareGate()
+      let threads = (0..<4).map { index in
+        JoinableThread(name: "active-\(index)") {
+          sleep(0)
+          gate.wait()
+        }
+      }
+      for thread in threads { thread.start() }
+      // Other tests' threads may be listed too: look at these four only.
+      let listed = JoinableThread.active
+      let order = listed.compactMap { thread in threads.firstIndex { $0 === thread } }
+      gate.release()
+      for thread in threads { thread.join() }
+      let gone = !JoinableThread.active.contains { thread in threads.contains { $0 === thread } }
+      return (listed.first === Thread.mainThread, order, gone)
+    }
+    #expect(mainFirst)
+    #expect(order == [0, 1, 2, 3])
+    #expect(goneAfterJoin)
+  }
+
   @Test("a body that blocks where the package cannot see costs start() the switch interval only")
   func startGivesUpAfterTheSwitchInterval() async {
     let stillBlocked = await onPlainThread { () -> Bool in
