@@ -60,7 +60,14 @@ public final class AsyncSemaphore: @unchecked Sendable {
   /// Takes one of the places, first suspending until there is one. Python: `acquire()`.
   /// - Throws: `CancellationError` if the task is cancelled before it gets in.
   public func acquire() async throws {
-    _ = try await acquire(until: .never)
+    // The fast path: one lock, no continuation — a free place and nobody ahead. Waiting for good
+    // has its own path, without a `Deadline`: a `ContinuousClock.Instant` held across a
+    // suspension costs an allocation and value-witness calls per wait (its layout is resilient).
+    switch enter(until: .never) {
+    case .cancelled: throw CancellationError()
+    case .served, .timedOut: return  // `.timedOut` needs a deadline: not here
+    case .waits(let id): _ = try entered(await suspend(id, line, under: lock))
+    }
   }
 
   /// Python: `acquire(blocking=False)` when `blocking` is false: takes a place if one is free
@@ -87,23 +94,27 @@ public final class AsyncSemaphore: @unchecked Sendable {
   /// Takes a place, waiting for one until `deadline` (`nil`: for good); whether it got one.
   func acquire(until deadline: Deadline) async throws -> Bool {
     // The fast path: one lock, no continuation — a free place and nobody ahead, or a place in line.
-    let entry = enter(until: deadline)
-    switch entry {
+    switch enter(until: deadline) {
     case .cancelled: throw CancellationError()
     case .served: return true
     case .timedOut: return false
     case .waits(let id):
-      switch await waitInLine(id, line, under: lock, until: deadline) {
-      case .granted:
-        // Handed a place in the same instant as the cancellation: pass it on, do not enter.
-        if Task.isCancelled {
-          handOn()
-          throw CancellationError()
-        }
-        return true
-      case .timedOut: return false
-      case .cancelled: throw CancellationError()
+      return try entered(await waitInLine(id, line, under: lock, until: deadline))
+    }
+  }
+
+  /// Whether a wait in line ended inside: `true` holding a place, `false` timed out.
+  private func entered(_ outcome: WaitOutcome<Void>) throws -> Bool {
+    switch outcome {
+    case .granted:
+      // Handed a place in the same instant as the cancellation: pass it on, do not enter.
+      if Task.isCancelled {
+        handOn()
+        throw CancellationError()
       }
+      return true
+    case .timedOut: return false
+    case .cancelled: throw CancellationError()
     }
   }
 
@@ -262,7 +273,7 @@ public final class AsyncSemaphore: @unchecked Sendable {
 
   /// The waiter `id` suspends with `turn`: its outcome, if one was decided in between.
   @inlinable func suspend(_ id: Int, _ turn: Turn) -> WaitOutcome<Granted>? {
-    if let outcome = decided.removeValue(forKey: id) { return outcome }
+    if !decided.isEmpty, let outcome = decided.removeValue(forKey: id) { return outcome }
     if let index = line.lastIndex(where: { $0.id == id }) { line[index].turn = turn }
     return nil
   }
