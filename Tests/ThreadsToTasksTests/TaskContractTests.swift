@@ -457,6 +457,55 @@ struct TaskContractTests {
     lock.release()
     #expect(!lock.locked && lock.waitingCount == 0)
   }
+
+  // MARK: the fast paths keep the contracts
+
+  @Test("a task cancelled before it asks never enters, even when the place, item or room is free")
+  func cancelledBeforeAsking() async throws {
+    let lock = AsyncLock()
+    let pool = AsyncSemaphore(1)
+    let full = AsyncQueue<Int>(maxsize: 1)
+    try full.putNowait(42)
+    let empty = AsyncQueue<Int>(maxsize: 1)
+    let threw = await Task {
+      withUnsafeCurrentTask { $0?.cancel() }
+      var threw: [String] = []
+      do { try await lock.acquire() } catch { threw.append("lock \(error)") }
+      do { try await pool.acquire() } catch { threw.append("semaphore \(error)") }
+      do { _ = try await full.get() } catch { threw.append("get \(error)") }
+      do { try await empty.put(7) } catch { threw.append("put \(error)") }
+      return threw
+    }.value
+    #expect(threw == ["lock", "semaphore", "get", "put"].map { "\($0) CancellationError()" })
+    #expect(!lock.locked && pool.availablePermits == 1 && full.count == 1 && empty.count == 0)
+  }
+
+  @Test("a waiter served between joining the line and suspending gets what it was handed")
+  func servedBeforeSuspending() async throws {
+    // The instant between `join` and `suspend` is a race with another thread in the types (no
+    // suspension point lies between them for an executor to hold), so the line is driven here
+    // step by step: served first, then it suspends — and must be resumed with the item at once.
+    let lock = NSLock()
+    let line = WaitLine<Void, Int>()
+    let id = lock.withLock { line.join(()) }
+    let served = lock.withLock { line.serveFirst { _ in 42 } }
+    #expect(served != nil && served?.wake == nil, "not suspended yet: nobody to wake")
+    let outcome = Locked<WaitOutcome<Int>?>(nil)
+    let waiter = Task {
+      let got = await suspend(id, line, under: lock)
+      outcome.withLock { $0 = got }
+    }
+    // Bounded: a waiter whose outcome was lost would never return.
+    try await until("the waiter's return") { outcome.withLock { $0 != nil } }
+    guard let got = outcome.withLock({ $0 }) else { return }
+    await waiter.value
+    guard case .granted(let item) = got else {
+      Issue.record("the waiter's outcome: \(got)")
+      return
+    }
+    #expect(item == 42)
+    #expect(line.isEmpty)
+  }
 }
 
 /// Many real races at the deadline: each trial's competing event is aimed at a random offset

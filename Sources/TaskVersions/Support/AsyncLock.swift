@@ -47,7 +47,8 @@ public final class AsyncLock: AsyncLocking {
   /// - Throws: `CancellationError` if the task is cancelled while it waits.
   @discardableResult
   public func acquire() async throws -> Bool {
-    try await permit.acquire(until: .never)
+    try await permit.acquire()
+    return true
   }
 
   /// Python: `threadLock.release()`. Hands the lock to the longest waiter, or frees it.

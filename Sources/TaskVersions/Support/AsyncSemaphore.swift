@@ -59,8 +59,16 @@ public final class AsyncSemaphore: @unchecked Sendable {
 
   /// Takes one of the places, first suspending until there is one. Python: `acquire()`.
   /// - Throws: `CancellationError` if the task is cancelled before it gets in.
+  @inline(__always)  // into `AsyncLock.acquire()` too: one async frame fewer per acquire
   public func acquire() async throws {
-    _ = try await acquire(until: .never)
+    // The fast path: one lock, no continuation — a free place and nobody ahead. Waiting for good
+    // has its own path, without a `Deadline`: a `ContinuousClock.Instant` held across a
+    // suspension costs an allocation and value-witness calls per wait (its layout is resilient).
+    switch enter(until: .never) {
+    case .cancelled: throw CancellationError()
+    case .served, .timedOut: return  // `.timedOut` needs a deadline: not here
+    case .waits(let id): _ = try entered(await suspend(id, line, under: lock))
+    }
   }
 
   /// Python: `acquire(blocking=False)` when `blocking` is false: takes a place if one is free
@@ -87,23 +95,27 @@ public final class AsyncSemaphore: @unchecked Sendable {
   /// Takes a place, waiting for one until `deadline` (`nil`: for good); whether it got one.
   func acquire(until deadline: Deadline) async throws -> Bool {
     // The fast path: one lock, no continuation — a free place and nobody ahead, or a place in line.
-    let entry = enter(until: deadline)
-    switch entry {
+    switch enter(until: deadline) {
     case .cancelled: throw CancellationError()
     case .served: return true
     case .timedOut: return false
     case .waits(let id):
-      switch await waitInLine(id, line, under: lock, until: deadline) {
-      case .granted:
-        // Handed a place in the same instant as the cancellation: pass it on, do not enter.
-        if Task.isCancelled {
-          handOn()
-          throw CancellationError()
-        }
-        return true
-      case .timedOut: return false
-      case .cancelled: throw CancellationError()
+      return try entered(await waitInLine(id, line, under: lock, until: deadline))
+    }
+  }
+
+  /// Whether a wait in line ended inside: `true` holding a place, `false` timed out.
+  private func entered(_ outcome: WaitOutcome<Void>) throws -> Bool {
+    switch outcome {
+    case .granted:
+      // Handed a place in the same instant as the cancellation: pass it on, do not enter.
+      if Task.isCancelled {
+        handOn()
+        throw CancellationError()
       }
+      return true
+    case .timedOut: return false
+    case .cancelled: throw CancellationError()
     }
   }
 
@@ -164,22 +176,25 @@ public final class AsyncSemaphore: @unchecked Sendable {
 }
 
 // MARK: - Waiting in line (shared by `AsyncSemaphore`, `AsyncLock` and `AsyncQueue`)
+//
+// `@usableFromInline` and `@inlinable` below: `AsyncQueue`'s calls are specialized in the
+// caller's module (see there why), and they wait in these lines, so these are too.
 
 /// How long a call may wait: for good, or until an instant (one already past: a try). Not a
 /// `ContinuousClock.Instant?`: an optional of that type costs a generic metadata look-up at every
 /// copy, which was most of an uncontended acquire's time.
-enum Deadline {
+@usableFromInline enum Deadline {
   case never
   case at(ContinuousClock.Instant)
 }
 
 /// What a call found under its type's lock: served at once, or a ticket in the line.
-enum LineEntry {
+@usableFromInline enum LineEntry {
   case cancelled, served, timedOut, waits(Int)
 }
 
 /// How a wait in a `WaitLine` ended.
-enum WaitOutcome<Granted: Sendable>: Sendable {
+@usableFromInline enum WaitOutcome<Granted: Sendable>: Sendable {
   /// Served: handed what it waited for.
   case granted(Granted)
   /// Its deadline passed first; it left the line empty-handed.
@@ -198,29 +213,35 @@ enum WaitOutcome<Granted: Sendable>: Sendable {
 ///
 /// A class, so that the owner's lock guards it in place (a struct reached through a key path was
 /// copied on every change). Every method must be called holding the owner's `NSLock`.
-final class WaitLine<Payload: Sendable, Granted: Sendable>: @unchecked Sendable {
+@usableFromInline final class WaitLine<Payload: Sendable, Granted: Sendable>: @unchecked Sendable {
   // safe: every read and write happens under the owning type's `NSLock` (see above).
-  typealias Turn = UnsafeContinuation<WaitOutcome<Granted>, Never>
+  @usableFromInline typealias Turn = UnsafeContinuation<WaitOutcome<Granted>, Never>
 
   /// A waiter to resume once the type's lock is let go.
-  struct Wake: Sendable {
-    fileprivate let turn: Turn
-    fileprivate let outcome: WaitOutcome<Granted>
+  @usableFromInline struct Wake: Sendable {
+    @usableFromInline let turn: Turn
+    @usableFromInline let outcome: WaitOutcome<Granted>
+    @usableFromInline init(turn: Turn, outcome: WaitOutcome<Granted>) {
+      self.turn = turn
+      self.outcome = outcome
+    }
     /// Resumes the waiter with its outcome.
-    func resume() { turn.resume(returning: outcome) }
+    @inlinable func resume() { turn.resume(returning: outcome) }
   }
 
-  private var line: [(id: Int, payload: Payload, turn: Turn?)] = []
-  private var decided: [Int: WaitOutcome<Granted>] = [:]
-  private var nextID = 0
+  @usableFromInline var line: [(id: Int, payload: Payload, turn: Turn?)] = []
+  @usableFromInline var decided: [Int: WaitOutcome<Granted>] = [:]
+  @usableFromInline var nextID = 0
+
+  @usableFromInline init() {}
 
   /// Whether nobody waits.
-  var isEmpty: Bool { line.isEmpty }
+  @inlinable var isEmpty: Bool { line.isEmpty }
   /// How many wait.
-  var count: Int { line.count }
+  @inlinable var count: Int { line.count }
 
   /// Joins the back of the line with `payload`; returns the ticket.
-  func join(_ payload: Payload) -> Int {
+  @inlinable func join(_ payload: Payload) -> Int {
     defer { nextID += 1 }
     line.append((nextID, payload, nil))
     return nextID
@@ -228,7 +249,7 @@ final class WaitLine<Payload: Sendable, Granted: Sendable>: @unchecked Sendable 
 
   /// Serves the first waiter: takes it out of the line with what `grant` gives it. Returns its
   /// payload, and whom to wake (none if it has not suspended yet: it finds its outcome then).
-  func serveFirst(
+  @inlinable func serveFirst(
     _ grant: (Payload) -> Granted
   ) -> (payload: Payload, wake: Wake?)? {
     guard !line.isEmpty else { return nil }
@@ -237,7 +258,7 @@ final class WaitLine<Payload: Sendable, Granted: Sendable>: @unchecked Sendable 
   }
 
   /// Serves every waiter at once (a queue's `join` when the last task is done).
-  func serveAll(_ granted: Granted) -> [Wake] {
+  @inlinable func serveAll(_ granted: Granted) -> [Wake] {
     var woken: [Wake] = []
     while let served = serveFirst({ _ in granted }) { served.wake.map { woken.append($0) } }
     return woken
@@ -245,20 +266,20 @@ final class WaitLine<Payload: Sendable, Granted: Sendable>: @unchecked Sendable 
 
   /// Takes the waiter `id` out of the line with `outcome` (timed out, cancelled), unless it was
   /// served first; whom to wake.
-  func leave(_ id: Int, _ outcome: WaitOutcome<Granted>) -> Wake? {
+  @inlinable func leave(_ id: Int, _ outcome: WaitOutcome<Granted>) -> Wake? {
     guard let index = line.lastIndex(where: { $0.id == id }) else { return nil }
     let waiter = line.remove(at: index)
     return settle(id, waiter.turn, outcome)
   }
 
   /// The waiter `id` suspends with `turn`: its outcome, if one was decided in between.
-  func suspend(_ id: Int, _ turn: Turn) -> WaitOutcome<Granted>? {
-    if let outcome = decided.removeValue(forKey: id) { return outcome }
+  @inlinable func suspend(_ id: Int, _ turn: Turn) -> WaitOutcome<Granted>? {
+    if !decided.isEmpty, let outcome = decided.removeValue(forKey: id) { return outcome }
     if let index = line.lastIndex(where: { $0.id == id }) { line[index].turn = turn }
     return nil
   }
 
-  private func settle(
+  @inlinable func settle(
     _ id: Int, _ turn: Turn?, _ outcome: WaitOutcome<Granted>
   ) -> Wake? {
     guard let turn else {
@@ -270,14 +291,22 @@ final class WaitLine<Payload: Sendable, Granted: Sendable>: @unchecked Sendable 
 }
 
 /// Waits with ticket `id` in `line`, guarded by `lock`, until served, `deadline` passes (`nil`:
-/// never), or the task is cancelled. The deadline is a child task that, when its sleep ends,
-/// takes the waiter out of the line under the lock — unless it was served first.
-func waitInLine<Payload: Sendable, Granted: Sendable>(
+/// never), or the task is cancelled.
+@inlinable func waitInLine<Payload: Sendable, Granted: Sendable>(
   _ id: Int, _ line: WaitLine<Payload, Granted>, under lock: NSLock,
   until deadline: Deadline
 ) async -> WaitOutcome<Granted> {
   guard case .at(let deadline) = deadline else { return await suspend(id, line, under: lock) }
-  return await withTaskGroup { timer in
+  return await waitInLine(id, line, under: lock, until: deadline)
+}
+
+/// The timed wait: the deadline is a child task that, when its sleep ends, takes the waiter out
+/// of the line under the lock — unless it was served first. Not inlined: it uses the run's sleep.
+@usableFromInline func waitInLine<Payload: Sendable, Granted: Sendable>(
+  _ id: Int, _ line: WaitLine<Payload, Granted>, under lock: NSLock,
+  until deadline: ContinuousClock.Instant
+) async -> WaitOutcome<Granted> {
+  await withTaskGroup { timer in
     timer.addTask {
       // Cancelled: the wait is over, or the task was cancelled, which its handler settles. A
       // stop request (in a run) ends the sleep too: it times out then.
@@ -290,7 +319,7 @@ func waitInLine<Payload: Sendable, Granted: Sendable>(
   }
 }
 
-private func suspend<Payload: Sendable, Granted: Sendable>(
+@inlinable func suspend<Payload: Sendable, Granted: Sendable>(
   _ id: Int, _ line: WaitLine<Payload, Granted>, under lock: NSLock
 ) async -> WaitOutcome<Granted> {
   await withTaskCancellationHandler {
