@@ -138,28 +138,39 @@ struct BrokenRuleTests {
     #expect(!thread.isAlive, "alive after join()")
   }
 
-  // Bug: `join(timeout:)` waits once (`if` for `while`), so the first broadcast on the joined
-  // thread's state — its first blocking call, once `start()` has given up waiting for it —
-  // ends the join while the thread is alive and the timeout far off. Python's join returns only
-  // when the thread has ended or the time is up.
-  @Test("a timed join whose thread blocks while it is joined waits on, to the end or the timeout")
-  func timedJoinOutlastsABlock() async {
+  // Bug: `join(timeout:)` waits once (`if` for `while`), so any broadcast on the joined thread's
+  // state ends the join while the thread is alive and the timeout far off — here the one its
+  // first blocking call makes to wake its starter, while a third thread joins it. Python's join
+  // returns only when the thread has ended or the time is up.
+  @Test("a timed join that its thread's start wakes waits on, to the thread's end or the timeout")
+  func timedJoinOutlastsAWakeUp() async {
     let alive = await onPlainThread { () -> Bool in
+      let running = ThreadVersions.ThreadingEvent()
       let release = ThreadVersions.ThreadingEvent()
-      let thread = JoinableThread(name: "spins, then blocks") {
-        // Busy past its start's interval (1 ms), so it first blocks while main is joining it.
+      // Unchecked: `JoinableThread` is not `Sendable` (Foundation's `Thread` is not), but its
+      // `start`, `join` and `isAlive` each read and write its state under its own lock, so two
+      // threads may call them at once, as Python's threads are joined from anywhere.
+      nonisolated(unsafe) let thread = JoinableThread(name: "spins, then blocks") {
+        running.set()
+        // Busy, so that its start is still waiting (asleep) when the joiner below joins it.
         let busyUntil = ContinuousClock.now + .milliseconds(50)
         while ContinuousClock.now < busyUntil {}
-        release.wait()
+        release.wait()  // its first block: wakes the starter, with a broadcast on its state
       }
-      thread.switchInterval = 0.001
-      thread.start()
+      thread.switchInterval = 10
+      let joined = ThreadVersions.ThreadingEvent()
+      let aliveAfterJoin = Locked(true)
       Thread.detachNewThread {
-        Thread.sleep(forTimeInterval: 0.3)  // the thread's second block outlasts its first
-        release.set()
+        running.wait()
+        thread.join(timeout: .seconds(30))  // far beyond the watchdog: ends only with the thread
+        aliveAfterJoin.withLock { $0 = thread.isAlive }
+        joined.set()
       }
-      thread.join(timeout: .seconds(30))  // far beyond the watchdog: ends only with the thread
-      return thread.isAlive
+      thread.start()  // returns at the thread's first block
+      Thread.sleep(forTimeInterval: 0.3)  // the joiner waits on past that block
+      release.set()
+      joined.wait()
+      return aliveAfterJoin.withLock { $0 }
     }
     #expect(!alive, "join(timeout:) returned while the thread was alive, long before the timeout")
   }
