@@ -47,15 +47,15 @@ public struct ComparisonPages: Sendable {
       .regenerating(.supportTypes) { _ in try SupportTypes.table(readFile: readSource) }
   }
 
-  /// Every example's programs as the sources make them now: path (`Comparisons/Programs/…`)
-  /// and text — the thread and the task program, and the Python one.
-  public func programs(readSource: ((String) throws -> String)? = nil) throws -> [(
-    path: String, text: String
-  )] {
+  /// The programs of `examples` (every example's by default) as the sources make them now: path
+  /// (`Comparisons/Programs/…`) and text — the thread and the task program, and the Python one.
+  public func programs(
+    readSource: ((String) throws -> String)? = nil, examples: [ExampleID] = ExampleID.allCases
+  ) throws -> [(path: String, text: String)] {
     let readSource = readSource ?? read
     let parsed = ParsedFiles()
     let modules = ParsedModules()
-    return try ExampleID.allCases.flatMap { example -> [(path: String, text: String)] in
+    return try examples.flatMap { example -> [(path: String, text: String)] in
       let swift = try [Paradigm.thread, .task].map {
         try StandaloneProgram(example, $0, readFile: readSource, listing: list, parsed: parsed)
       }
@@ -65,9 +65,12 @@ public struct ComparisonPages: Sendable {
   }
 
   /// Every region whose code differs from the sources, as `page: kind argument`, and every
-  /// program file that differs from what the sources make, by path — what to regenerate.
-  /// `readSource` reads the sources (the checkout's by default).
-  public func staleRegions(readSource: ((String) throws -> String)? = nil) throws -> [String] {
+  /// program file of `examples` (every example's by default) that differs from what the sources
+  /// make, by path — what to regenerate. `readSource` reads the sources (the checkout's by
+  /// default).
+  public func staleRegions(
+    readSource: ((String) throws -> String)? = nil, examples: [ExampleID] = ExampleID.allCases
+  ) throws -> [String] {
     let pages = try pageNames().flatMap { name -> [String] in
       let page = Page(text: try read("Comparisons/" + name))
       let current = try withCurrentCode(page, readSource: readSource)
@@ -76,7 +79,7 @@ public struct ComparisonPages: Sendable {
           .map { old, _ in "\(name): \(kind.rawValue) \(old.argument)" }
       }
     }
-    let programs = try programs(readSource: readSource).filter { path, text in
+    let programs = try programs(readSource: readSource, examples: examples).filter { path, text in
       (try? read(path)) != text
     }.map(\.path)
     return pages + programs

@@ -10,9 +10,18 @@ let asyncioMissing: Comment? = {
 }()
 
 /// This process's environment with `THREADS_TO_TASKS_ASYNCIO_PYTHON` set to the interpreter's
-/// own executable (`sys.executable`), so each run skips pyenv's shim. Resolved once.
+/// own executable (`sys.executable`), so each run skips pyenv's shim. Resolved once: when the
+/// variable is not set, from `pythonEnvironment` (whose `python3` is the real one already), else
+/// from the interpreter the variable names.
 let asyncioEnvironment = Task<[String: String], Never> {
   var environment = ProcessInfo.processInfo.environment
+  if environment[AsyncioColumn.interpreterVariable, default: ""].isEmpty {
+    environment = await pythonEnvironment.value
+    if let python = try? AsyncioColumn.find(environment: environment) {
+      environment[AsyncioColumn.interpreterVariable] = python.url.path
+    }
+    return environment
+  }
   guard let python = AsyncioColumn.interpreter,
     let run = try? await runPython(python.url, ["-c", "import sys; print(sys.executable)"]),
     run.status == 0

@@ -154,6 +154,88 @@ struct FaultTests {
         "start-new-thread: ") == true, "\(text)")
   }
 
+  // MARK: The platform
+
+  @Test("the binary without its resource folder, --python: exit 69, one line, no backtrace")
+  func missingResources() async throws {
+    let directory = FileManager.default.temporaryDirectory
+      .appendingPathComponent("alone-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let alone = directory.appendingPathComponent("side-by-side")
+    try FileManager.default.copyItem(at: sideBySideBinary, to: alone)
+    // A copy just written may be "Text file busy" for a moment: a process another test forked
+    // meanwhile holds it open until it execs. Try again a few times; nothing else is retried.
+    var attempt = 0
+    var started: ProcessRun?
+    while started == nil {
+      do {
+        started = try await runProcess(shortRun + ["--python"], executable: alone)
+      } catch let error as NSError where attempt < 20 && error.textFileBusy {
+        attempt += 1
+        try await Task.sleep(for: .milliseconds(10))
+      }
+    }
+    let run = try #require(started)
+    #expect(!run.killedBySignal && run.status == 69, "\(run.err)")
+    #expect(run.err.split(separator: "\n").count == 1, "\(run.err)")
+    if pythonIsPresent && FileManager.default.isExecutableFile(atPath: "/usr/bin/python3") {
+      #expect(
+        run.err
+          == "side-by-side: the Python column failed: harness.py is missing: "
+          + "ThreadsToTasks_SideBySideKit.resources is not beside the executable\n")
+    }
+  }
+
+  @Test(
+    "too few file descriptors: exit 71 and one line, never a crash",
+    arguments: [8, 12])
+  func fewDescriptors(limit: Int) async throws {
+    let run = try await runProcess(
+      ["-c", "ulimit -n \(limit); exec \"$0\" --python simple-threading", sideBySideBinary.path],
+      executable: URL(fileURLWithPath: "/bin/sh"))
+    #expect(!run.killedBySignal && run.status == 71, "\(run.status) \(run.err)")
+    #expect(
+      run.err
+        == "side-by-side: too few file descriptors: the limit (ulimit -n) is \(limit), "
+        + "and a run needs 16\n")
+  }
+
+  // MARK: Arguments
+
+  @Test("an example named twice runs once, where it was first named")
+  func namedTwice() throws {
+    guard
+      case .run(let options) = try CommandLineGrammar.parse([
+        "simple-threading", "start-new-thread", "simple-threading",
+      ])
+    else { throw UsageError("not a run") }
+    #expect(options.examples == [.simpleThreading, .startNewThread])
+  }
+
+  @Test("an argument echoed in a message is escaped, on one line")
+  func escapedArguments() {
+    func reason(_ arguments: [String]) -> String {
+      do {
+        _ = try CommandLineGrammar.parse(arguments)
+        return ""
+      } catch { return error.description }
+    }
+    #expect(reason(["foo\nbar"]).hasPrefix("unknown example 'foo\\nbar' (known: "))
+    #expect(reason(["\u{1B}[31mred"]).hasPrefix("unknown example '\\u{1B}[31mred' (known: "))
+    #expect(reason(["--fr\u{7}ob"]) == "unknown option '--fr\\u{7}ob' (see --help)")
+    #expect(reason(["--seed", "1\r\n2"]).hasSuffix("not '1\\r\\n2'"))
+    #expect(reason(["--format=a\tb\u{2028}"]).hasSuffix("not 'a\\tb\\u{2028}'"))
+  }
+}
+
+/// The fault table's rows for the Python column: bounded, owned, and honest about its cause.
+///
+/// Serialized for the same reason as `FaultTests`, and a suite of its own so that the two run
+/// beside each other: one chain of every fault's processes was the suite's longest path.
+@Suite(
+  "Faults of the Python column: every one an honest verdict", .watchdog, .serialized,
+  .tags(.realTime))
+struct PythonFaultTests {
   // MARK: The Python column, bounded and owned
 
   @Test("a python3 that exits leaving a child on its stdout: no hang, a failure, nothing left")
@@ -315,79 +397,6 @@ struct FaultTests {
       PythonFailure.cause(in: "  File x\nSyntaxError: invalid syntax\n\n")
         == "SyntaxError: invalid syntax")
     #expect(PythonFailure.cause(in: "") == nil)
-  }
-
-  // MARK: The platform
-
-  @Test("the binary without its resource folder, --python: exit 69, one line, no backtrace")
-  func missingResources() async throws {
-    let directory = FileManager.default.temporaryDirectory
-      .appendingPathComponent("alone-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    let alone = directory.appendingPathComponent("side-by-side")
-    try FileManager.default.copyItem(at: sideBySideBinary, to: alone)
-    // A copy just written may be "Text file busy" for a moment: a process another test forked
-    // meanwhile holds it open until it execs. Try again a few times; nothing else is retried.
-    var attempt = 0
-    var started: ProcessRun?
-    while started == nil {
-      do {
-        started = try await runProcess(shortRun + ["--python"], executable: alone)
-      } catch let error as NSError where attempt < 20 && error.textFileBusy {
-        attempt += 1
-        try await Task.sleep(for: .milliseconds(10))
-      }
-    }
-    let run = try #require(started)
-    #expect(!run.killedBySignal && run.status == 69, "\(run.err)")
-    #expect(run.err.split(separator: "\n").count == 1, "\(run.err)")
-    if pythonIsPresent && FileManager.default.isExecutableFile(atPath: "/usr/bin/python3") {
-      #expect(
-        run.err
-          == "side-by-side: the Python column failed: harness.py is missing: "
-          + "ThreadsToTasks_SideBySideKit.resources is not beside the executable\n")
-    }
-  }
-
-  @Test(
-    "too few file descriptors: exit 71 and one line, never a crash",
-    arguments: [8, 12])
-  func fewDescriptors(limit: Int) async throws {
-    let run = try await runProcess(
-      ["-c", "ulimit -n \(limit); exec \"$0\" --python simple-threading", sideBySideBinary.path],
-      executable: URL(fileURLWithPath: "/bin/sh"))
-    #expect(!run.killedBySignal && run.status == 71, "\(run.status) \(run.err)")
-    #expect(
-      run.err
-        == "side-by-side: too few file descriptors: the limit (ulimit -n) is \(limit), "
-        + "and a run needs 16\n")
-  }
-
-  // MARK: Arguments
-
-  @Test("an example named twice runs once, where it was first named")
-  func namedTwice() throws {
-    guard
-      case .run(let options) = try CommandLineGrammar.parse([
-        "simple-threading", "start-new-thread", "simple-threading",
-      ])
-    else { throw UsageError("not a run") }
-    #expect(options.examples == [.simpleThreading, .startNewThread])
-  }
-
-  @Test("an argument echoed in a message is escaped, on one line")
-  func escapedArguments() {
-    func reason(_ arguments: [String]) -> String {
-      do {
-        _ = try CommandLineGrammar.parse(arguments)
-        return ""
-      } catch { return error.description }
-    }
-    #expect(reason(["foo\nbar"]).hasPrefix("unknown example 'foo\\nbar' (known: "))
-    #expect(reason(["\u{1B}[31mred"]).hasPrefix("unknown example '\\u{1B}[31mred' (known: "))
-    #expect(reason(["--fr\u{7}ob"]) == "unknown option '--fr\\u{7}ob' (see --help)")
-    #expect(reason(["--seed", "1\r\n2"]).hasSuffix("not '1\\r\\n2'"))
-    #expect(reason(["--format=a\tb\u{2028}"]).hasSuffix("not 'a\\tb\\u{2028}'"))
   }
 }
 
