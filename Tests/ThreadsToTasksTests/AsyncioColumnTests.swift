@@ -44,20 +44,11 @@ func runAsyncio(
   _ example: ExampleID, holdBack: String? = nil, harness: URL? = nil
 ) async throws -> PythonRun {
   let environment = await asyncioEnvironment.value
-  await asyncioStarts.acquire()
-  let held = Locked(true)
-  @Sendable func release() {
-    let wasHeld = held.withLock { held in
-      defer { held = false }
-      return held
-    }
-    guard wasHeld else { return }
-    Task { await asyncioStarts.release() }
+  return try await asyncioStarts.whileStarting { started in
+    try await AsyncioColumn.run(
+      example, seed: 7, pace: pythonPace, holdBack: holdBack, harness: harness,
+      environment: environment, onStart: { _ in started() })
   }
-  defer { release() }
-  return try await AsyncioColumn.run(
-    example, seed: 7, pace: pythonPace, holdBack: holdBack, harness: harness,
-    environment: environment, onStart: { _ in release() })
 }
 
 /// Every example's asyncio run, started once for all the tests that judge them.

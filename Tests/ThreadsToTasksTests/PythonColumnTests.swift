@@ -144,6 +144,26 @@ actor PythonGate {
       throw error
     }
   }
+
+  /// Runs `body` holding one of this gate's slots until `body` calls the function it is given —
+  /// once its Python has started its example — or returns. A paced run sleeps nearly all the
+  /// time after its start: holding the slot to its end made the Python tests wait in line for
+  /// each other's sleeps, the suite's longest path.
+  func whileStarting<T: Sendable>(
+    _ body: @Sendable (_ started: @escaping @Sendable () -> Void) async throws -> T
+  ) async throws -> T {
+    await acquire()
+    let held = Locked(true)
+    let release: @Sendable () -> Void = {
+      let wasHeld = held.withLock { held in
+        defer { held = false }
+        return held
+      }
+      if wasHeld { Task { await self.release() } }
+    }
+    defer { release() }
+    return try await body(release)
+  }
 }
 
 /// This process's environment with the real interpreter's directory first on `PATH`, so that
@@ -162,17 +182,18 @@ let pythonEnvironment = Task<[String: String], Never> {
   return environment
 }
 
-/// `PythonColumn.run` through the gate, with `pythonEnvironment` unless another is given.
+/// `PythonColumn.run` through the gate until its example has started, with `pythonEnvironment`
+/// unless another is given.
 func runColumn(
   _ example: ExampleID, holdBack: String? = nil, pace: Pace = pythonPace,
   environment: [String: String]? = nil, observer: (@Sendable (Event) -> Void)? = nil
 ) async throws -> PythonRun {
   let resolved = await pythonEnvironment.value
   let environment = environment ?? resolved
-  return try await PythonGate.run {
+  return try await PythonGate.shared.whileStarting { started in
     try await PythonColumn.run(
       example, seed: 7, pace: pace, holdBack: holdBack, environment: environment,
-      observer: observer)
+      onStart: { _ in started() }, observer: observer)
   }
 }
 
@@ -221,10 +242,11 @@ func runPython(_ python: URL, _ arguments: [String]) async throws -> (
   }
 }
 
-/// `runPython` with the interpreter `pythonEnvironment` finds, through the gate.
+/// `runPython` with the interpreter `pythonEnvironment` finds: a short script, not through the
+/// gate (the ones here mostly sleep).
 func runPython(_ arguments: [String]) async throws -> (status: Int32, output: String) {
   let python = try #require(PythonColumn.interpreter(environment: await pythonEnvironment.value))
-  return try await PythonGate.run { try await runPython(python, arguments) }
+  return try await runPython(python, arguments)
 }
 
 @Suite("The Python column", .watchdog, .tags(.realTime))
