@@ -385,9 +385,11 @@ struct TaskContractTests {
       #expect(try await waiter.value)
       sleeper.cancel()
       await #expect(throws: CancellationError.self) { try await sleeper.value }
-      // A stop request ends every sleep of the run: the job ends, and the join with it.
+      // A stop request ends every sleep of the run: the join's timed wait, and the job's sleep,
+      // so the job ends (its own end comes a moment after the joiner's, both woken by the stop).
       context.stop.request()
       await joiner.value
+      await job.join()
       #expect(!job.isAlive)
     }
   }
