@@ -5,46 +5,25 @@ import ThreadsToTasksCore
 @testable import TaskVersions
 @testable import ThreadVersions
 
-/// Runs `program` as a thread version of `example` would run: on a `MainThread` of its own, in a
-/// fresh run context. For the broken-on-purpose variants, which are not registered programs.
+/// Runs `program` as a thread version of `example` runs, on the runner's own path (its probe,
+/// its lateness): for the broken-on-purpose variants, which are not registered programs.
 func runThreadProgram(
   _ example: ExampleID, seed: UInt64 = 7, _ program: @escaping @Sendable () -> Void
 ) async -> Transcript {
-  let clock = ExampleClock(pace: testPace)
-  let context = ExampleContext(recorder: Recorder(clock: clock), seed: seed)
-  await withCheckedContinuation { (finished: CheckedContinuation<Void, Never>) in
-    let main = JoinableThread(name: mainLane, context: context) {
-      clock.start()
-      program()
-      finished.resume()
-    }
-    main.start()
+  await ThreadVersions.runThreadProgram(example, seed: seed, clock: ExampleClock(pace: testPace)) {
+    _ in program()
   }
-  return Transcript(
-    example: example, paradigm: .thread, seed: seed, startDate: clock.startDate,
-    events: context.recorder.recorded, lateness: context.maximumLateness)
 }
 
-/// Runs `program` as a task version of `example` would run: as a child task named `MainThread`,
-/// in a fresh run context. For the broken-on-purpose variants, which are not registered programs.
+/// Runs `program` as a task version of `example` runs, on the runner's own path (its probe, its
+/// lateness): for the broken-on-purpose variants, which are not registered programs.
 func runTaskProgram(
   _ example: ExampleID, seed: UInt64 = 7,
   _ program: @escaping @Sendable () async throws -> Void
 ) async -> Transcript {
-  let clock = ExampleClock(pace: testPace)
-  let context = ExampleContext(recorder: Recorder(clock: clock), seed: seed)
-  await withTaskGroup { group in
-    group.addTask(name: mainLane) {
-      await RunContext.$current.withValue(context) {
-        clock.start()
-        _ = context.roster.enter(mainLane)
-        try? await program()
-      }
-    }
+  await TaskVersions.runTaskProgram(example, seed: seed, clock: ExampleClock(pace: testPace)) {
+    _ in try await program()
   }
-  return Transcript(
-    example: example, paradigm: .task, seed: seed, startDate: clock.startDate,
-    events: context.recorder.recorded, lateness: context.maximumLateness)
 }
 
 /// `lines` (lane, text, beat) with each line a `happensBefore` guarantee puts after another line

@@ -177,26 +177,27 @@ struct BrokenRuleTests {
 
   // Bug: `withTimeout` takes its deadline in the child that sleeps to it, so a child that starts
   // late moves the deadline. Python's `asyncio.timeout(delay)` and `wait_for` take it at the call.
-  // Here the two children are held 1.1 s on a paused executor: the deadline (1 s) has passed
-  // when they start, so the time is up — though the work could finish 0.6 s after they start,
-  // within a deadline counted from there. (With 0.25 s to spare rather than 0.6, a loaded machine
-  // once took longer than that to run the passed deadline's child, and the work won.)
+  // Here the two children are held 2.05 s on a paused executor: the deadline (2 s) has passed
+  // when they start, so the time is up — though the work could finish 1.5 s after they start,
+  // within a deadline counted from there. (With 0.25 s, and then 0.6 s, to spare, the full suite
+  // once took longer than that to deliver the passed deadline — its sleep's timer waits for a
+  // thread of a cooperative pool that other tests keep busy — and the work won.)
   @Test("withTimeout's deadline is taken at the call: children that start late do not move it")
   func timeoutDeadlineAtTheCall() async {
     let executor = DedicatedExecutor()
     let event = TaskVersions.ThreadingEvent()
     let called = ContinuousClock.now
     Thread.detachNewThread {
-      Thread.sleep(until: Date() + 1.1)
+      Thread.sleep(until: Date() + 2.05)
       executor.resume()
-      Thread.sleep(until: Date() + 0.6)
+      Thread.sleep(until: Date() + 1.5)
       event.set()
     }
     let outcome = await Task(executorPreference: executor) { () -> Result<Int, any Error> in
       executor.pause()  // from here on, jobs wait: this one runs on, its children do not start
       do {
         return .success(
-          try await withTimeout(.seconds(1)) {
+          try await withTimeout(.seconds(2)) {
             try await event.wait()
             return 1
           })

@@ -104,10 +104,22 @@ public func runWithTasks(
   _ example: ExampleID, seed: UInt64, clock: ExampleClock, holdBack: String? = nil,
   variant: TaskVariant? = nil, observer: (@Sendable (Event) -> Void)? = nil
 ) async -> Transcript {
-  let context = ExampleContext(
-    recorder: Recorder(clock: clock, observer: observer), seed: seed, holdBack: holdBack)
   let program = taskPrograms[example]!
   let variant = variant?.example == example ? variant : nil
+  return await runTaskProgram(
+    example, seed: seed, clock: clock, holdBack: holdBack, observer: observer
+  ) { context in try await program(variant, context) }
+}
+
+/// Runs `program` as the task version of `example` runs (`runWithTasks`): the registered program,
+/// or a test's broken-on-purpose variant, which is not registered.
+func runTaskProgram(
+  _ example: ExampleID, seed: UInt64, clock: ExampleClock, holdBack: String? = nil,
+  observer: (@Sendable (Event) -> Void)? = nil,
+  _ program: @escaping @Sendable (ExampleContext) async throws -> Void
+) async -> Transcript {
+  let context = ExampleContext(
+    recorder: Recorder(clock: clock, observer: observer), seed: seed, holdBack: holdBack)
   let stoppedAt = Locked<Double?>(nil)
   await withTaskCancellationHandler {
     await withTaskGroup { group in
@@ -125,7 +137,7 @@ public func runWithTasks(
           }
           defer { probe.cancel() }
           // The examples throw nothing but the `CancellationError` of a stopped sleep.
-          try? await program(variant, context)
+          try? await program(context)
           context.noteProbeAtEnd()
         }
       }

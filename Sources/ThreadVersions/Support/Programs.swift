@@ -55,9 +55,21 @@ public func runWithThreads(
   _ example: ExampleID, seed: UInt64, clock: ExampleClock, holdBack: String? = nil,
   knobs: ThreadKnobs = ThreadKnobs(), observer: (@Sendable (Event) -> Void)? = nil
 ) async -> Transcript {
+  let program = threadPrograms[example]!
+  return await runThreadProgram(
+    example, seed: seed, clock: clock, holdBack: holdBack, observer: observer
+  ) { context in program(knobs, context) }
+}
+
+/// Runs `program` as the thread version of `example` runs (`runWithThreads`): the registered
+/// program, or a test's broken-on-purpose variant, which is not registered.
+func runThreadProgram(
+  _ example: ExampleID, seed: UInt64, clock: ExampleClock, holdBack: String? = nil,
+  observer: (@Sendable (Event) -> Void)? = nil,
+  _ program: @escaping @Sendable (ExampleContext) -> Void
+) async -> Transcript {
   let context = ExampleContext(
     recorder: Recorder(clock: clock, observer: observer), seed: seed, holdBack: holdBack)
-  let program = threadPrograms[example]!
   let stoppedAt = Locked<Double?>(nil)
   // snippet: bridge
   await withTaskCancellationHandler {
@@ -73,7 +85,7 @@ public func runWithThreads(
             context.noteProbe(tick)
           }
         }
-        program(knobs, context)
+        program(context)
         context.noteProbeAtEnd()
         probeDone.open()
         finished.resume()
