@@ -64,14 +64,15 @@ public struct ComparisonPages: Sendable {
     }
   }
 
-  /// Every region whose code differs from the sources, as `page: kind argument`, and every
-  /// program file of `examples` (every example's by default) that differs from what the sources
-  /// make, by path — what to regenerate. `readSource` reads the sources (the checkout's by
-  /// default).
+  /// Every region of the pages named `pages` (every page by default) whose code differs from the
+  /// sources, as `page: kind argument`, and every program file of `examples` (every example's by
+  /// default) that differs from what the sources make, by path — what to regenerate.
+  /// `readSource` reads the sources (the checkout's by default).
   public func staleRegions(
-    readSource: ((String) throws -> String)? = nil, examples: [ExampleID] = ExampleID.allCases
+    readSource: ((String) throws -> String)? = nil, pages names: [String]? = nil,
+    examples: [ExampleID] = ExampleID.allCases
   ) throws -> [String] {
-    let pages = try pageNames().flatMap { name -> [String] in
+    let pages = try (names ?? pageNames()).flatMap { name -> [String] in
       let page = Page(text: try read("Comparisons/" + name))
       let current = try withCurrentCode(page, readSource: readSource)
       return [Page.Kind.code, .supportTypes].flatMap { kind in

@@ -123,11 +123,18 @@ struct ComparisonPagesTests {
       "RunContext", "context", "RunBinding", "binding", "JoinWait",
     ]
     func found(_ text: String) -> [String] {
-      let words = Set(
-        text.split(separator: "\n").map { StandaloneProgram.code(String($0)) }.flatMap {
-          $0.split { !($0.isLetter || $0.isNumber || $0 == "_") }.map(String.init)
-        })
-      return harness.filter(words.contains)
+      // Words of ASCII letters, digits and `_`, read byte by byte: every program's every line.
+      var words: Set<Substring> = []
+      for line in text.split(separator: "\n") {
+        let code = StandaloneProgram.code(String(line))
+        words.formUnion(
+          code.utf8.split {
+            !($0 == UInt8(ascii: "_") || (48...57).contains($0) || (65...90).contains($0)
+              || (97...122).contains($0))
+          }
+          .compactMap { Substring($0) })
+      }
+      return harness.filter { words.contains(Substring($0)) }
     }
     for (path, text) in try Self.programs.get() where path.hasSuffix(".swift") {
       #expect(found(text) == [], "\(path) shows \(found(text))")
@@ -178,7 +185,7 @@ struct ComparisonPagesTests {
       return file == path
         ? source.replacingOccurrences(of: "value: Int = 2", with: "value: Int = 3") : source
     }
-    let stale = try pages.staleRegions(readSource: changed, examples: [.semaphore])
+    let stale = try pages.staleRegions(readSource: changed, pages: [], examples: [.semaphore])
     #expect(stale.contains("Comparisons/Programs/semaphore/task.swift"))
   }
 
