@@ -242,6 +242,14 @@ func runPython(_ python: URL, _ arguments: [String]) async throws -> (
   }
 }
 
+/// `script` run by `python3 -c` with the harness's folder on its path and `harness` imported:
+/// a test of one of the harness's pieces.
+func runWithHarness(_ script: String) async throws -> (status: Int32, output: String) {
+  let folder = try #require(PythonColumn.harness).deletingLastPathComponent().path
+  let prelude = "import sys; sys.path.insert(0, \(String(reflecting: folder)))\nimport harness\n"
+  return try await runPython(["-c", prelude + script])
+}
+
 /// `runPython` with the interpreter `pythonEnvironment` finds: a short script, not through the
 /// gate (the ones here mostly sleep).
 func runPython(_ arguments: [String]) async throws -> (status: Int32, output: String) {
@@ -263,16 +271,13 @@ struct PythonColumnTests {
       var generator = SeededRandom(seed: seed)
       return ranges.map { String(generator.randint($0.0, $0.1)) }.joined(separator: " ")
     }
-    let harnessDirectory = try #require(PythonColumn.harness).deletingLastPathComponent().path
     let pythonRanges = ranges.map { "(\($0.0), \($0.1))" }.joined(separator: ", ")
-    let code = """
-      import sys; sys.path.insert(0, \(String(reflecting: harnessDirectory)))
-      import harness
+    let run = try await runWithHarness(
+      """
       for seed in range(21):
           g = harness.SplitMix64(seed)
           print(" ".join(str(g.randint(a, b)) for a, b in [\(pythonRanges)]))
-      """
-    let run = try await runPython(["-c", code])
+      """)
     #expect(run.status == 0, "\(run.output)")
     #expect(run.output.split(separator: "\n").map(String.init) == swift)
   }
@@ -281,22 +286,19 @@ struct PythonColumnTests {
     "a paced sleep that begins late still ends on its beat: lateness does not add up",
     .enabled(if: pythonIsPresent, "python3 is not on PATH"))
   func sleepsEndOnTheBeat() async throws {
-    let harnessDirectory = try #require(PythonColumn.harness).deletingLastPathComponent().path
     // The sleep begins 0.6 beat late; its deadline is beat 1, not 1.6, and it ends there. The
     // deadline is read, not the time the sleep took: a loaded machine woke this process 1.2
     // beats late once, which says nothing about where the deadline was. A wide pace (0.75 s a
     // beat), so that the late start stays in beat 0 on a busy machine (0.3 s to spare).
-    let code = """
-      import sys; sys.path.insert(0, \(String(reflecting: harnessDirectory)))
-      import harness
+    let run = try await runWithHarness(
+      """
       clock = harness.Clock(0.75)
       clock.start()
       harness._real_sleep(0.6 * 0.75)
       print(clock.deadline(1) - clock.start_monotonic)
       clock.sleep(1)
       print(clock.elapsed())
-      """
-    let run = try await runPython(["-c", code])
+      """)
     let printed = run.output.split(separator: "\n").compactMap { Double($0) }
     try #require(printed.count == 2, "\(run.output)")
     #expect(abs(printed[0] - 0.75) < 1e-9, "deadline \(printed[0]) s after the start")
@@ -307,13 +309,12 @@ struct PythonColumnTests {
     "a slow Thread.start is lateness for the thread that started it, until its next sleep",
     .enabled(if: pythonIsPresent, "python3 is not on PATH"))
   func slowStartIsLateness() async throws {
-    let harnessDirectory = try #require(PythonColumn.harness).deletingLastPathComponent().path
     // A start that takes 0.3 s (the real one, behind a sleep, as a loaded machine makes it) at
     // 0.1 s a beat: the starting thread is 3 beats behind. Two such starts: 6 (they add up).
     // After a sleep it is on schedule again, so one more slow start is 3 beats, not 9.
-    let code = """
-      import sys, threading, time; sys.path.insert(0, \(String(reflecting: harnessDirectory)))
-      import harness
+    let run = try await runWithHarness(
+      """
+      import threading, time
       real_start = harness._real_start
       def slow_start(thread):
           time.sleep(0.3)
@@ -329,8 +330,7 @@ struct PythonColumnTests {
       clock.sleep(1)
       threading.Thread(target=lambda: None).start()
       print(clock.lateness)
-      """
-    let run = try await runPython(["-c", code])
+      """)
     let printed = run.output.split(separator: "\n").compactMap { Double($0) }
     try #require(printed.count == 2, "\(run.output)")
     #expect(printed[0] >= 6, "two slow starts: \(printed[0]) beats behind")
