@@ -339,6 +339,40 @@ struct PythonColumnTests {
   }
 
   @Test(
+    "a waiter that acts on a notify long after it came is late by that much (queues, barriers)",
+    .enabled(if: pythonIsPresent, "python3 is not on PATH"))
+  func lateHandOverIsLateness() async throws {
+    // The notifier holds the lock 0.3 s after its notify, as a busy machine delays a woken
+    // thread: at 0.1 s a beat the waiter acts 3 beats late. The waiter holds the lock from its
+    // flag to its wait, so the notify cannot come before it waits.
+    let run = try await runWithHarness(
+      """
+      import threading
+      clock = harness.Clock(0.1)
+      threading.Condition.notify, threading.Condition.wait = harness.make_condition_waits(clock)
+      clock.start()
+      condition, waiting, done = threading.Condition(), threading.Event(), []
+      def waiter():
+          with condition:
+              waiting.set()
+              while not done:
+                  condition.wait()
+      thread = threading.Thread(target=waiter)
+      thread.start()
+      waiting.wait()
+      clock.lateness = 0.0
+      with condition:
+          done.append(1)
+          condition.notify()
+          harness._real_sleep(0.3)
+      thread.join()
+      print(clock.lateness)
+      """)
+    let lateness = try #require(Double(run.output.trimmingCharacters(in: .whitespacesAndNewlines)))
+    #expect(lateness >= 3, "\(run.output)")
+  }
+
+  @Test(
     "each example prints the spec's lines, in the spec's lanes, at the spec's beats",
     .enabled(if: pythonIsPresent, "python3 is not on PATH"), arguments: ExampleID.notebook)
   func matchesSpec(example: ExampleID) async throws {

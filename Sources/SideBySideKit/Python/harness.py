@@ -77,6 +77,8 @@ _real_event_wait = threading.Event.wait
 _real_future_result = concurrent.futures.Future.result
 _real_join = threading.Thread.join
 _real_start = threading.Thread.start
+_real_condition_wait = threading.Condition.wait
+_real_notify = threading.Condition.notify
 _real_lock = threading.Lock
 
 
@@ -314,6 +316,29 @@ def make_join(clock):
     return paced_join
 
 
+def make_condition_waits(clock):
+    """Condition.notify and Condition.wait, timed: a waiter woken by a notify that it then needed
+    far longer than a moment to act on is late by that much, as a lock handed over late is on the
+    Swift side. Every blocking hand-over between threads in the standard library goes through a
+    Condition (queue.Queue's put and get, Barrier, Semaphore, Condition itself), so a machine too
+    busy to pass an item on in time is found here, not judged NOT equivalent."""
+
+    def notify(self, n=1):
+        self._notified_at = _monotonic()
+        return _real_notify(self, n)
+
+    def wait(self, timeout=None):
+        began = _monotonic()
+        result = _real_condition_wait(self, timeout)
+        notified = getattr(self, "_notified_at", None)
+        if notified is not None and notified >= began:
+            clock.note_lateness(notified)
+            clock.on_schedule()
+        return result
+
+    return notify, wait
+
+
 def make_start(clock):
     """Thread.start, timed: what it took is time the starting thread falls behind."""
 
@@ -472,6 +497,7 @@ def main():
     random.randint = generator.randint
     threading.Thread.join = make_join(clock)
     threading.Thread.start = make_start(clock)
+    threading.Condition.notify, threading.Condition.wait = make_condition_waits(clock)
     threading.Event.wait = make_paced_wait(_real_event_wait, clock)
     concurrent.futures.Future.result = make_paced_wait(_real_future_result, clock)
     GatedLock.clock = clock
