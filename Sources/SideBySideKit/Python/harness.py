@@ -382,10 +382,12 @@ class GatedLock:
         self._opened = False
         self._waited = False
         self._held_since = 0.0
+        self._released_at = None
 
     def acquire(self, blocking=True, timeout=-1):
         me = threading.current_thread().name
         since = GatedLock.clock.elapsed()
+        began = _monotonic()
         if self._hold is not None and me == self._hold.lane and not self._waited:
             self._waited = True
             self._hold.seen = True
@@ -399,6 +401,12 @@ class GatedLock:
         GatedLock.clock.note("lock wait", since)
         if got:
             self._held_since = GatedLock.clock.elapsed()
+            # Handed over late? Since its last release the lock was free for this waiter to take,
+            # as the Swift runners' observed lock measures it: a busy machine is found here.
+            released = self._released_at
+            if released is not None and released >= began:
+                GatedLock.clock.note_lateness(released)
+                GatedLock.clock.on_schedule()
         if got and (self._hold is None or me != self._hold.lane) and not self._opened:
             self._opened = True
             self._gate.release()
@@ -406,6 +414,7 @@ class GatedLock:
 
     def release(self):
         since = self._held_since
+        self._released_at = _monotonic()
         self._lock.release()
         GatedLock.clock.note("lock hold", since)
 
