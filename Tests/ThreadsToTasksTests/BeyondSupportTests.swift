@@ -5,12 +5,14 @@ import ThreadsToTasksCore
 @testable import TaskVersions
 @testable import ThreadVersions
 
-/// Waits, suspended, until `condition` holds, checking every millisecond; fails after a second.
+/// Waits, suspended, until `condition` holds, checking every millisecond; fails after ten
+/// seconds (one was not enough beside the suite and two busy loops: a task waiting to join a line
+/// waited longer for a thread of the cooperative pool).
 func eventually(_ condition: @Sendable () -> Bool) async throws {
-  let deadline = ContinuousClock.now + .seconds(1)
+  let deadline = ContinuousClock.now + .seconds(10)
   while !condition() {
     guard ContinuousClock.now < deadline else {
-      Issue.record("the condition did not come true within a second")
+      Issue.record("the condition did not come true within ten seconds")
       return
     }
     try await Task.sleep(for: .milliseconds(1))

@@ -57,10 +57,11 @@ struct BeyondPythonTests {
   func beyond(example: ExampleID) async throws {
     // Not through `PythonGate`: a dozen runs two at a time would take longer than the suite's
     // budget. With `pythonEnvironment`, each skips pyenv's shim (about a dozen shell processes).
-    // data-race never sleeps: all its lines are due in beat 0, so a wide beat costs it nothing
-    // and keeps its 400 locked updates in that beat however busy the machine (at 0.1 s, two busy
-    // loops beside the suite pushed its last line into beat 1), as in the Swift test.
-    let pace = example == .dataRace ? 10 : max(0.1, pythonPace.secondsPerBeat)
+    // At 0.2 s a beat, the suite's own pace: at 0.1, two busy loops beside the suite made a
+    // thread start or wake a beat late now and then, in a way no lateness measure saw. data-race
+    // never sleeps: all its lines are due in beat 0, so a wide beat costs it nothing and keeps its
+    // 400 locked updates in that beat however busy the machine, as in the Swift test.
+    let pace = example == .dataRace ? 10 : max(0.2, pythonPace.secondsPerBeat)
     let run = try await PythonColumn.run(
       example, seed: 7, pace: try Pace(seconds: pace), environment: await pythonEnvironment.value)
     let verdict = Equivalence.judge([run.transcript])
