@@ -573,9 +573,12 @@ struct PythonColumnTests {
     // cooperative pool, SIGTERM would stay blocked and only SIGKILL, two seconds on, would work.
     let deaf = try fakePython(#"echo '{"start": 1}'; exec /bin/sleep 30"#)
     let (started, signal) = AsyncStream.makeStream(of: Void.self)
+    // A second a beat: the run's own bound (2 s and ten beats past the example's last) is then
+    // far off when the test cancels it. At 0.05 s it was 2.6 s, which a loaded machine spent once
+    // between the start and the cancel, and the run ended by its bound instead.
     let running = Task {
       try await PythonColumn.run(
-        .simpleThreading, seed: 7, pace: pythonPace, environment: deaf,
+        .simpleThreading, seed: 7, pace: .notebook, environment: deaf,
         onStart: { _ in signal.yield() })
     }
     for await _ in started { break }
@@ -590,9 +593,10 @@ struct PythonColumnTests {
   func killAfterBound() async throws {
     let stubborn = try fakePython(#"trap '' TERM; echo '{"start": 1}'; exec /bin/sleep 30"#)
     let (started, signal) = AsyncStream.makeStream(of: Void.self)
+    // A second a beat, as above: the run's own bound stays far off.
     let running = Task {
       try await PythonColumn.run(
-        .simpleThreading, seed: 7, pace: pythonPace, environment: stubborn,
+        .simpleThreading, seed: 7, pace: .notebook, environment: stubborn,
         onStart: { _ in signal.yield() })
     }
     for await _ in started { break }
