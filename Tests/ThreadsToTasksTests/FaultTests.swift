@@ -162,16 +162,8 @@ struct FaultTests {
       .appendingPathComponent("alone-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     let alone = directory.appendingPathComponent("side-by-side")
-    // Copied through a descriptor opened with O_CLOEXEC, not `copyItem`: a process another test
-    // forks while the copy is written inherits every descriptor that lacks it, and keeps the
-    // copy open for writing — "Text file busy" to an exec — for as long as it runs (a Python run:
-    // seconds; 20 tries over 200 ms were not enough on a loaded machine).
-    let bytes = try Data(contentsOf: sideBySideBinary)
-    let descriptor = open(alone.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o755)
-    try #require(descriptor >= 0)
-    let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-    close(descriptor)
-    try #require(written == bytes.count)
+    // Not `copyItem`: see `writeExecutable` (a forked process kept the copy busy for seconds).
+    try writeExecutable(try Data(contentsOf: sideBySideBinary), to: alone)
     // Still "Text file busy" while a process forked in that moment has not yet reached its exec,
     // which closes the descriptor: try again for up to 5 s; nothing else is retried.
     let deadline = ContinuousClock.now + .seconds(5)

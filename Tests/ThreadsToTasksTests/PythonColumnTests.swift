@@ -198,22 +198,25 @@ func runColumn(
 }
 
 /// A directory holding a fake `python3`, a shell script with `body`: for the failure paths.
-///
-/// Written with `O_CLOEXEC`: a file still open for writing in a child that another test is
-/// spawning at that moment cannot be executed ("Text file busy"), which `Data.write(to:)` hit
-/// in 1 of 12 suite runs.
 func fakePython(_ body: String) throws -> [String: String] {
   let directory = FileManager.default.temporaryDirectory
     .appendingPathComponent("fake-python-\(UUID().uuidString)")
   try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-  let script = directory.appendingPathComponent("python3").path
-  let bytes = Array(("#!/bin/sh\n" + body + "\n").utf8)
-  let descriptor = open(script, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o755)
+  try writeExecutable(
+    Data(("#!/bin/sh\n" + body + "\n").utf8), to: directory.appendingPathComponent("python3"))
+  return ["PATH": directory.path]
+}
+
+/// Writes `bytes` to a new executable file at `url`, through a descriptor opened with
+/// `O_CLOEXEC`. Not `Data.write(to:)` or `FileManager.copyItem`: their descriptors lack it, so a
+/// process another test forks meanwhile keeps the file open for writing — "Text file busy" to an
+/// exec of it — until that process execs (seen in 1 of 12 suite runs) or, for `copyItem`, exits.
+func writeExecutable(_ bytes: Data, to url: URL) throws {
+  let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o755)
   guard descriptor >= 0 else { throw POSIXError(.init(rawValue: errno) ?? .EIO) }
   let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
   close(descriptor)
   guard written == bytes.count else { throw POSIXError(.EIO) }
-  return ["PATH": directory.path]
 }
 
 /// Runs `python` with `arguments` to its end and returns its exit status and output (stdout and
