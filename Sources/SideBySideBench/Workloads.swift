@@ -230,26 +230,40 @@ enum Startup {
       done.wait()
       return returned
     }
-    samples[joinableStart] = joinable(repetitions) { packageSleep(.milliseconds(1)) }
+    // As the row above, its body blocked until `start()` has returned, but in a call of the
+    // package's, which ends the start. (Blocked for a millisecond instead, the machine idled
+    // before each start of this row and not of the row above: a start after an idle
+    // millisecond took 1.4–2× as long here, for either kind of thread.)
+    samples[joinableStart] = (0..<repetitions).map { _ in
+      let release = ThreadVersions.ThreadingEvent()
+      return joinable {
+        release.wait()
+      } release: {
+        release.set()
+      }
+    }
     // Fewer: each costs the whole switch interval (the body sleeps longer than that).
-    samples[unseenStart] = joinable(min(repetitions / 5 + 1, 20)) {
-      Thread.sleep(forTimeInterval: 0.02)
+    samples[unseenStart] = (0..<min(repetitions / 5 + 1, 20)).map { _ in
+      joinable {
+        Thread.sleep(forTimeInterval: 0.02)
+      } release: {
+      }
     }
     return samples
   }
 
-  /// `start()` latency of a `JoinableThread` running `body`, in microseconds.
-  private static func joinable(_ repetitions: Int, _ body: @escaping @Sendable () -> Void)
-    -> [Double]
-  {
-    (0..<repetitions).map { _ in
-      let thread = JoinableThread(name: "one", target: body)
-      let start = ContinuousClock.now
-      thread.start()
-      let returned = seconds(since: start) * 1e6
-      thread.join()
-      return returned
-    }
+  /// `start()` latency of a `JoinableThread` running `body`, in microseconds; `release` lets the
+  /// body end.
+  private static func joinable(
+    _ body: @escaping @Sendable () -> Void, release: () -> Void
+  ) -> Double {
+    let thread = JoinableThread(name: "one", target: body)
+    let start = ContinuousClock.now
+    thread.start()
+    let returned = seconds(since: start) * 1e6
+    release()
+    thread.join()
+    return returned
   }
 
   static func task(repetitions: Int) async -> [Double] {

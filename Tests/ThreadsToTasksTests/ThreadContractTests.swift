@@ -620,6 +620,26 @@ struct ThreadContractTests {
     #expect(goneAfterJoin)
   }
 
+  #if os(Linux)
+    @Test(
+      "start() leaves the starter and, from its first line, the new thread the starter's processors"
+    )
+    func startLeavesTheProcessorsAsTheyWere() async throws {
+      let seen = await onPlainThread { () -> (CoreAffinity?, CoreAffinity?, CoreAffinity?) in
+        let before = CoreAffinity.ofCaller()
+        let inBody = Locked<CoreAffinity?>(nil)
+        let thread = JoinableThread(name: "affinity") { inBody.withLock { $0 = .ofCaller() } }
+        thread.start()
+        let after = CoreAffinity.ofCaller()
+        thread.join()
+        return (before, after, inBody.withLock { $0 })
+      }
+      let before = try #require(seen.0, "the affinity calls are missing on this Linux")
+      #expect(seen.1 == before, "the starter was left narrowed")
+      #expect(seen.2 == before, "the new thread was left narrowed")
+    }
+  #endif
+
   @Test("a body that blocks where the package cannot see costs start() the switch interval only")
   func startGivesUpAfterTheSwitchInterval() async {
     let stillBlocked = await onPlainThread { () -> Bool in

@@ -40,6 +40,9 @@ open class JoinableThread: Thread {
   private var runningSince: ContinuousClock.Instant?
   /// How far the start is: the starter watches this, then sleeps on `state` till it is over.
   private let phase = Atomic<StartPhase>(.watching)
+  /// The starter's affinity before `start()` narrowed it: the new thread's, from its first line.
+  /// Written before the thread is created, read by it after.
+  private var widenAtFirstLine: CoreAffinity?
   private var finished = false
   private var storedName: String
   private let target: (@Sendable () -> Void)?
@@ -116,12 +119,14 @@ open class JoinableThread: Thread {
       Self.alive[ObjectIdentifier(self)] = (Self.starts, self)
       Self.starts += 1
     }
+    // The new thread starts on this thread's processor (see `CoreAffinity`), so the wait below
+    // hands the processor over, as Python's start hands over the GIL, rather than waking another.
+    widenAtFirstLine = CoreAffinity.narrowCallerToItsProcessor()
     super.start()
+    widenAtFirstLine?.apply()
     let interval = startWaitsAtMost
-    // A new thread reaches its body's first blocking call 40–50 µs after this here, most of it
-    // waking the idle core it is put on (a bare pthread takes as long), and being woken from a
-    // sleep on `state` costs 15–20 µs more. So first watch `phase`, yielding the processor,
-    // which hands it to the new thread if it waits for one, as Python's start hands it the GIL.
+    // Being woken from a sleep on `state` costs 15–20 µs, as much as the whole start; so first
+    // watch `phase`, yielding the processor, which runs the new thread if it waits for it.
     let watchUntil = ContinuousClock.now + .microseconds(200)
     while phase.load(ordering: .acquiring) == .watching && ContinuousClock.now < watchUntil {
       sched_yield()
@@ -182,6 +187,7 @@ open class JoinableThread: Thread {
 
   /// Do not override: lets `start()` time its wait, runs `run()`, then lets `join()` return.
   public override func main() {
+    widenAtFirstLine?.apply()
     state.withLock { runningSince = .now }
     run()
     Self.aliveLock.withLock { Self.alive[ObjectIdentifier(self)] = nil }
