@@ -79,7 +79,8 @@ struct TrapTests {
   /// What `swiftc` says about every refused shape, by snippet: its error lines. Compiled in two
   /// runs rather than one per shape, each file of a run a module's file (`-wmo`): the shapes the
   /// type checker refuses in one, and in the other those only region-based isolation refuses —
-  /// after type checking, so that run must have no type error to stop it before.
+  /// after type checking, so that run must have no type error to stop it before. `TMPDIR` is the
+  /// run's own folder: the compiler driver leaves a folder of its own in `TMPDIR` at each run.
   static let refusals = Task { () throws -> (status: [String: Int32], errors: [String: String]) in
     let source = try String(contentsOfFile: #filePath, encoding: .utf8)
     let folder = FileManager.default.temporaryDirectory
@@ -103,7 +104,8 @@ struct TrapTests {
         ["-swift-version", "6", "-emit-sil", "-wmo", "-o", "/dev/null"]
           + ["-module-name", regions ? "RegionIsolation" : "TypeChecker"] + files,
         executable: try #require(swiftc),
-        path: ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+        path: ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+        environment: ["TMPDIR": folder.path])
       for shape in shapes {
         status[shape.snippet] = run.status
         errors[shape.snippet] = run.err.split(separator: "\n")
@@ -129,14 +131,17 @@ struct TrapTests {
   func isolationFixedCompiles() async throws {
     let source = try String(contentsOfFile: #filePath, encoding: .utf8)
     let program = try #require(Self.snippet("isolation-fixed", in: source))
-    let file = FileManager.default.temporaryDirectory
-      .appendingPathComponent("isolation-fixed-\(UUID().uuidString).swift")
+    let folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("isolation-fixed-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("isolation-fixed.swift")
     try program.write(to: file, atomically: true, encoding: .utf8)
-    defer { try? FileManager.default.removeItem(at: file) }
     let run = try await runProcess(
       ["-swift-version", "6", "-warnings-as-errors", "-emit-sil", "-o", "/dev/null", file.path],
       executable: try #require(swiftc),
-      path: ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+      path: ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+      environment: ["TMPDIR": folder.path])
     #expect(run.status == 0, "\(run.err)")
   }
 
