@@ -170,18 +170,27 @@ struct Benchmark {
     var ratios: [Ratio] = []
     // Overhead per worker at one N, JoinableThread against a plain Thread, round by round.
     progress("fan-out ratio: \(ratioWorkers) workers, \(repetitions) rounds")
+    // And against the floor: a plain `Thread` whose start waits until its body has begun.
     var overheadRatios: [Double] = []
+    var floorRatios: [Double] = []
     for _ in 1...repetitions {
       guard let joinable = child(FanOut.joinableThread, ratioWorkers),
-        let plain = child(FanOut.plainThread, ratioWorkers)
+        let plain = child(FanOut.plainThread, ratioWorkers),
+        let waited = child(FanOut.waitedThread, ratioWorkers)
       else { break }
-      overheadRatios.append(
-        (joinable.seconds - sleep.seconds) / max(plain.seconds - sleep.seconds, 1e-9))
+      let overhead = joinable.seconds - sleep.seconds
+      overheadRatios.append(overhead / max(plain.seconds - sleep.seconds, 1e-9))
+      floorRatios.append(overhead / max(waited.seconds - sleep.seconds, 1e-9))
     }
     ratios.append(
       Ratio(
         name: "fan-out of 1000 (10 if tiny), overhead per worker: JoinableThread / Thread",
         goal: "≤ 1.5", spread: Spread(overheadRatios)))
+    ratios.append(
+      Ratio(
+        name: "fan-out of 1000 (10 if tiny), overhead per worker: JoinableThread / "
+          + "Thread whose start waits for its first line", goal: "",
+        spread: Spread(floorRatios)))
 
     let workers = 4
     progress("contended critical section: \(workers) workers × \(rounds) entries")

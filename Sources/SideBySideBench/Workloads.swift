@@ -13,6 +13,9 @@ enum FanOut {
   /// The package's `JoinableThread`, with Python's start semantics, its body the package's own
   /// blocking call: what the examples pay.
   static let joinableThread = "thread (JoinableThread)"
+  /// Foundation's `Thread` again, its start followed by a wait, spinning, until the body's first
+  /// line has run: the least any start with Python's meaning can cost, `JoinableThread`'s floor.
+  static let waitedThread = "thread (Foundation Thread, start waits for its first line)"
   static let task = "task"
   static let pythonThread = "python thread"
   static let pythonAsyncio = "python asyncio"
@@ -26,6 +29,24 @@ enum FanOut {
         Thread.sleep(forTimeInterval: sleep.seconds)
         group.leave()
       }.start()
+    }
+    let spawned = seconds(since: start)
+    group.wait()
+    return sample(since: start, spawned: spawned)
+  }
+
+  static func waitedThreads(_ count: Int, sleep: Duration) -> Sample {
+    let start = ContinuousClock.now
+    let group = DispatchGroup()
+    for _ in 0..<count {
+      group.enter()
+      let running = Flag()
+      Thread {
+        running.raise()
+        Thread.sleep(forTimeInterval: sleep.seconds)
+        group.leave()
+      }.start()
+      while !running.isRaised { sched_yield() }
     }
     let spawned = seconds(since: start)
     group.wait()
@@ -54,6 +75,13 @@ enum FanOut {
       await workers.waitForAll()
     }
     return sample(since: start, spawned: spawned)
+  }
+
+  /// A flag one thread raises and another watches.
+  private final class Flag: Sendable {
+    private let raised = Atomic(false)
+    func raise() { raised.store(true, ordering: .releasing) }
+    var isRaised: Bool { raised.load(ordering: .acquiring) }
   }
 
   private static func sample(since start: ContinuousClock.Instant, spawned: Double) -> Sample {

@@ -24,6 +24,7 @@ if arguments.first == "--child", arguments.count == 3, let count = Int(arguments
     switch arguments[1] {
     case FanOut.plainThread: FanOut.plainThreads(count, sleep: sleep)
     case FanOut.joinableThread: FanOut.joinableThreads(count, sleep: sleep)
+    case FanOut.waitedThread: FanOut.waitedThreads(count, sleep: sleep)
     default: await FanOut.tasks(count, sleep: sleep)
     }
   print(String(decoding: try JSONEncoder().encode(sample), as: UTF8.self))

@@ -68,7 +68,7 @@ struct BenchmarkTests {
         "AsyncLock (tasks)", "AsyncSemaphore(1) (tasks)", "NSLock (threads)",
       ])
     #expect(names["pipelines"]!.contains("queue of 64: asyncio.Queue (Python asyncio)") == python)
-    #expect(names["ratios"]!.count == (python ? 6 : 5))
+    #expect(names["ratios"]!.count == (python ? 7 : 6))
     let pipelines = try #require(report["pipelines"] as? [[String: Any]])
     #expect(pipelines.prefix(4).compactMap { $0["items"] as? Int } == [1_000, 1_000, 100, 100])
   }
