@@ -272,18 +272,15 @@ enum Startup {
     }
     // Fewer: each costs the whole switch interval (the body sleeps longer than that).
     samples[unseenStart] = (0..<min(repetitions / 5 + 1, 20)).map { _ in
-      joinable {
-        Thread.sleep(forTimeInterval: 0.02)
-      } release: {
-      }
+      joinable { Thread.sleep(forTimeInterval: 0.02) }
     }
     return samples
   }
 
-  /// `start()` latency of a `JoinableThread` running `body`, in microseconds; `release` lets the
-  /// body end.
+  /// `start()` latency of a `JoinableThread` running `body`, in microseconds; `release`, called
+  /// once `start()` has returned, lets the body end.
   private static func joinable(
-    _ body: @escaping @Sendable () -> Void, release: () -> Void
+    _ body: @escaping @Sendable () -> Void, release: () -> Void = {}
   ) -> Double {
     let thread = JoinableThread(name: "one", target: body)
     let start = ContinuousClock.now
