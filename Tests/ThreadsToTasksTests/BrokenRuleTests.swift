@@ -177,24 +177,29 @@ struct BrokenRuleTests {
 
   // Bug: `withTimeout` takes its deadline in the child that sleeps to it, so a child that starts
   // late moves the deadline. Python's `asyncio.timeout(delay)` and `wait_for` take it at the call.
-  // Here the two children are held 2.05 s on a paused executor: the deadline (2 s) has passed
+  // Here the two children are held 2.2 s on a paused executor: the deadline (2 s) has passed
   // when they start, so the time is up — though the work could finish 1.5 s after they start,
-  // within a deadline counted from there. (With 0.25 s, and then 0.6 s, to spare, the full suite
-  // once took longer than that to deliver the passed deadline — its sleep's timer waits for a
-  // thread of a cooperative pool that other tests keep busy — and the work won.)
+  // within a deadline counted from there. (A passed deadline used to wait for its sleep's timer,
+  // which waits for a thread of a cooperative pool that other tests keep busy: with 0.25 s, then
+  // 0.6 s, then 1.5 s to spare, a loaded run delivered it late and the work won. It now ends the
+  // race at once; the hold is counted from the pause, as the task itself may start late.)
   @Test("withTimeout's deadline is taken at the call: children that start late do not move it")
   func timeoutDeadlineAtTheCall() async {
     let executor = DedicatedExecutor()
     let event = TaskVersions.ThreadingEvent()
+    let paused = Latch()
     let called = ContinuousClock.now
     Thread.detachNewThread {
-      Thread.sleep(until: Date() + 2.05)
+      // Counted from the pause, not from here: the task may start late on a busy machine.
+      _ = paused.wait(until: .now + .seconds(30))
+      Thread.sleep(until: Date() + 2.2)
       executor.resume()
       Thread.sleep(until: Date() + 1.5)
       event.set()
     }
     let outcome = await Task(executorPreference: executor) { () -> Result<Int, any Error> in
       executor.pause()  // from here on, jobs wait: this one runs on, its children do not start
+      paused.open()
       do {
         return .success(
           try await withTimeout(.seconds(2)) {

@@ -755,9 +755,11 @@ func withTimeout<Result: Sendable>(
   guard deadline > .now else { throw TimeoutError() }
   return try await withThrowingTaskGroup(of: Result?.self) { race in
     race.addTask { try await operation() }
-    // The deadline: ends with `nil` when it passes, or when the race is over (cancelled).
+    // The deadline: ends with `nil` when it passes, or when the race is over (cancelled). One
+    // that has passed by the time this child starts (it may start late, on a busy pool) ends it
+    // at once: a sleep would wait for its timer to come round, and the work might end first.
     race.addTask {
-      try? await sleep(until: deadline)
+      if deadline > .now { try? await sleep(until: deadline) }
       return nil
     }
     // The first to end: the work (its value or error; the deadline is then cancelled) ...
