@@ -73,8 +73,7 @@ let asyncioRuns = Task<[ExampleID: Result<PythonRun, any Error>], Never> {
 /// and its harness: a broken asyncio program, to show that a check catches it.
 func mutatedHarness(_ original: String, _ mutated: String) throws -> URL {
   let source = try #require(AsyncioColumn.harness).deletingLastPathComponent()
-  let copy = FileManager.default.temporaryDirectory
-    .appendingPathComponent("asyncio-mutant-\(UUID().uuidString)")
+  let copy = try scratchFolder("asyncio-mutant").appendingPathComponent("Python")
   try FileManager.default.copyItem(at: source, to: copy)
   let examples = copy.appendingPathComponent("asyncio_examples.py")
   let text = try String(contentsOf: examples, encoding: .utf8)

@@ -158,9 +158,7 @@ struct FaultTests {
 
   @Test("the binary without its resource folder, --python: exit 69, one line, no backtrace")
   func missingResources() async throws {
-    let directory = FileManager.default.temporaryDirectory
-      .appendingPathComponent("alone-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let directory = try scratchFolder("alone")
     let alone = directory.appendingPathComponent("side-by-side")
     // Not `copyItem`: see `writeExecutable` (a forked process kept the copy busy for seconds).
     try writeExecutable(try Data(contentsOf: sideBySideBinary), to: alone)
@@ -307,9 +305,7 @@ struct PythonFaultTests {
   func brokenEnvironment(variable: String, value: String, cause: String) async throws {
     var value = value
     if value == "fake" {
-      let directory = FileManager.default.temporaryDirectory
-        .appendingPathComponent("fake-threading-\(UUID().uuidString)")
-      try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+      let directory = try scratchFolder("fake-threading")
       try Data("raise ImportError('a fake threading module')\n".utf8).write(
         to: directory.appendingPathComponent("threading.py"))
       value = directory.path

@@ -199,9 +199,7 @@ func runColumn(
 
 /// A directory holding a fake `python3`, a shell script with `body`: for the failure paths.
 func fakePython(_ body: String) throws -> [String: String] {
-  let directory = FileManager.default.temporaryDirectory
-    .appendingPathComponent("fake-python-\(UUID().uuidString)")
-  try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+  let directory = try scratchFolder("fake-python")
   try writeExecutable(
     Data(("#!/bin/sh\n" + body + "\n").utf8), to: directory.appendingPathComponent("python3"))
   return ["PATH": directory.path]
@@ -530,9 +528,7 @@ struct PythonColumnTests {
 
   @Test("without python3 on PATH, interpreter is nil and run throws PythonUnavailable")
   func unavailable() async throws {
-    let empty = FileManager.default.temporaryDirectory
-      .appendingPathComponent("no-python-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+    let empty = try scratchFolder("no-python")
     let environment = ["PATH": empty.path + ":" + empty.appendingPathComponent("missing").path]
     #expect(PythonColumn.interpreter(environment: environment) == nil)
     #expect(PythonColumn.interpreter(environment: [:]) == nil)

@@ -131,3 +131,25 @@ func onPlainThread<Result: Sendable>(
     Thread.detachNewThread { done.resume(returning: body()) }
   }
 }
+
+/// A new folder, `prefix` and a UUID, inside this test process's own folder in the temporary
+/// directory, for the files a test writes (a fake `python3`, a copy of the harness, a binary
+/// without its resources). That folder is removed when the process exits, so a run of the suite
+/// leaves nothing behind (it used to leave about thirty folders a run).
+func scratchFolder(_ prefix: String) throws -> URL {
+  let folder = testScratch.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
+  try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+  return folder
+}
+
+/// This process's folder for `scratchFolder`, removed at its exit.
+private let testScratch: URL = {
+  let folder = FileManager.default.temporaryDirectory
+    .appendingPathComponent("ThreadsToTasksTests-\(getpid())-\(UUID().uuidString)")
+  atexit(removeTestScratch)
+  return folder
+}()
+
+private func removeTestScratch() {
+  try? FileManager.default.removeItem(at: testScratch)
+}

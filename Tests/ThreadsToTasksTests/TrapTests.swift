@@ -83,10 +83,7 @@ struct TrapTests {
   /// run's own folder: the compiler driver leaves a folder of its own in `TMPDIR` at each run.
   static let refusals = Task { () throws -> (status: [String: Int32], errors: [String: String]) in
     let source = try String(contentsOfFile: #filePath, encoding: .utf8)
-    let folder = FileManager.default.temporaryDirectory
-      .appendingPathComponent("refused-shapes-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
+    let folder = try scratchFolder("refused-shapes")
     let byRegions = Dictionary(grouping: refusedShapes) { shape in
       shape.errors.contains { $0.contains("risks causing data races") }
     }
@@ -131,10 +128,7 @@ struct TrapTests {
   func isolationFixedCompiles() async throws {
     let source = try String(contentsOfFile: #filePath, encoding: .utf8)
     let program = try #require(Self.snippet("isolation-fixed", in: source))
-    let folder = FileManager.default.temporaryDirectory
-      .appendingPathComponent("isolation-fixed-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
+    let folder = try scratchFolder("isolation-fixed")
     let file = folder.appendingPathComponent("isolation-fixed.swift")
     try program.write(to: file, atomically: true, encoding: .utf8)
     let run = try await runProcess(
