@@ -374,6 +374,50 @@ struct PythonColumnTests {
   }
 
   @Test(
+    "a lock handed over long after its release is late by that much (the examples' locks)",
+    .enabled(if: pythonIsPresent, "python3 is not on PATH"))
+  func lateLockHandOverIsLateness() async throws {
+    // The example's lock over a lock that wakes its waiter 0.3 s after the release, as a busy
+    // machine does: at 0.1 s a beat the waiter holds the lock 3 beats late.
+    let run = try await runWithHarness(
+      """
+      import threading
+      clock = harness.Clock(0.1)
+      harness.GatedLock.clock = clock
+      asking, real_lock = threading.Event(), harness._real_lock
+      class SlowWake:
+          def __init__(self):
+              self._inner = real_lock()
+          def acquire(self, blocking=True, timeout=-1):
+              waiter = threading.current_thread().name == "waiter"
+              if waiter:
+                  asking.set()
+              got = self._inner.acquire(blocking, timeout)
+              if got and waiter:
+                  harness._real_sleep(0.3)
+              return got
+          def release(self):
+              self._inner.release()
+      harness._real_lock = SlowWake
+      clock.start()
+      lock = harness.GatedLock(None)
+      lock.acquire()
+      def waiter():
+          lock.acquire()
+          lock.release()
+      thread = threading.Thread(target=waiter, name="waiter")
+      thread.start()
+      asking.wait()
+      clock.lateness = 0.0
+      lock.release()
+      thread.join()
+      print(clock.lateness)
+      """)
+    let lateness = try #require(Double(run.output.trimmingCharacters(in: .whitespacesAndNewlines)))
+    #expect(lateness >= 3, "\(run.output)")
+  }
+
+  @Test(
     "each example prints the spec's lines, in the spec's lanes, at the spec's beats",
     .enabled(if: pythonIsPresent, "python3 is not on PATH"), arguments: ExampleID.notebook)
   func matchesSpec(example: ExampleID) async throws {
