@@ -259,6 +259,10 @@ open class JoinableThread: Thread {
   /// costs its start the whole 5 ms; call `JoinableThread.willBlock()` before such a call to end
   /// the start there.
   ///
+  /// On Linux the new thread begins on the starter's processor, so that the wait hands that
+  /// processor over as Python's start hands over the GIL, and it takes the starter's own
+  /// affinity at its first line (see `CoreAffinity`); the starter's is as it was.
+  ///
   /// A second call traps: `fatalError("RuntimeError: threads can only be started once")`.
   open override func start() {
     state.withLock {
