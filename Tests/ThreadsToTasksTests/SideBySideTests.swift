@@ -81,7 +81,11 @@ struct SideBySideTests {
     let run = await sideBySideOutput([
       "synchronizing-threads", "start-new-thread", "--naive-actor", "--seed", "7",
     ])
-    #expect(run.out.contains("start-new-thread: equivalent"))
+    // The last example is not the worst: equivalent, or on a loaded machine too late to judge
+    // (seen in 1 of 10 runs beside two busy loops), either of which alone exits 0 or 3.
+    #expect(
+      run.out.contains("start-new-thread: equivalent")
+        || run.out.contains("start-new-thread: too late to judge"), "\(run.out)")
     #expect(run.status == 1)
   }
 
