@@ -58,7 +58,9 @@ final class TimelineView: View {
     // A row per beat now passed; then, for lines that reached the view after their beat's row
     // was drawn (a pipe's delay), a row again for that beat.
     let late = Set(due.values.joined().map(\.beat).filter { $0 < from }).sorted()
-    for row in Array(from...max(last, from - 1)) + late {
+    // Half-open: with nothing new to draw (`last` below `from`, as at the end of a run the ticker
+    // has drawn through) it is empty, where a closed range from `from` would trap.
+    for row in Array(from..<max(last + 1, from)) + late {
       let blocks = paradigms.map { paradigm in
         let events = (due[paradigm] ?? []).filter { $0.beat == row }
         return lanes.map { lane in

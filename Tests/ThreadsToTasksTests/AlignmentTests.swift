@@ -427,6 +427,31 @@ struct ViewWordsTests {
     #expect(words.hasPrefix("simple-threading: NOT equivalent: "))
   }
 
+  @Test("the live timeline ends cleanly when every beat was drawn already, or only late lines wait")
+  func timelineEndsWithNothingNew() {
+    // On a loaded machine the ticker can draw through the last beat before the run's end: the
+    // end then had no beat left to draw, and trapped on a range from the next beat to the one
+    // before it (3 of 10 suite runs beside two busy loops).
+    let capture = Capture(width: 80)
+    let view = TimelineView(output: capture.output, paradigms: [.thread])
+    let clock = ExampleClock(pace: .test)
+    view.begin(.startNewThread, seed: 7)
+    view.record(
+      Event(lane: mainLane, text: "on time", elapsed: 0, sequence: 0), paradigm: .thread,
+      clock: clock)
+    view.tick(throughBeat: 2)
+    view.tick(throughBeat: .max)  // what `end` does first: nothing is pending
+    // A line that reaches the view after its beat's row: one row again for that beat, no more.
+    view.record(
+      Event(lane: mainLane, text: "late", elapsed: 1, sequence: 1), paradigm: .thread,
+      clock: clock)
+    view.tick(throughBeat: .max)
+    let rows = capture.lines.compactMap { line in
+      line.split(separator: " ").first.flatMap { Int($0) }
+    }
+    #expect(rows == [0, 1, 2, 1], "\(capture.lines)")
+  }
+
   @Test("an unnamed lane says where its name comes from, once, where it first appears")
   func unnamedLane() {
     let capture = Capture(width: nil)
