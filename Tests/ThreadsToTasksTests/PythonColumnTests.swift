@@ -340,6 +340,70 @@ struct PythonColumnTests {
   }
 
   @Test(
+    "a started thread's first line, held back after its start, is late by that much; not after a wait",
+    .enabled(if: pythonIsPresent, "python3 is not on PATH"))
+  func lateFirstLineIsLateness() async throws {
+    // At 0.1 s a beat: a thread held back 0.3 s between its start and its first line (a real
+    // sleep, as a loaded machine holds it) prints 3 beats late. One that sleeps 3 beats first,
+    // in the example's own sleep, prints on time: its sleep measures it.
+    let run = try await runWithHarness(
+      """
+      import threading
+      clock = harness.Clock(0.1)
+      threading.Thread.start = harness.make_start(clock)
+      record = harness.make_print(clock)
+      clock.start()
+      def held_back():
+          harness._real_sleep(0.3)
+          record("first line")
+      def sleeps_first():
+          clock.sleep(3)
+          record("first line")
+      for body in (held_back, sleeps_first):
+          clock.lateness = 0.0
+          thread = threading.Thread(target=body)
+          thread.start()
+          thread.join()
+          print(clock.lateness)
+      """)
+    let printed = run.output.split(separator: "\n").compactMap { Double($0) }
+    try #require(printed.count == 2, "\(run.output)")
+    #expect(printed[0] >= 3, "held back: \(printed[0]) beats late")
+    #expect(printed[1] < 1, "after its own sleep: \(printed[1]) beats late")
+  }
+
+  @Test(
+    "a first line after a wait on an RLock is not late by the wait (reentrant-lock's second worker)",
+    .enabled(if: pythonIsPresent, "python3 is not on PATH"))
+  func firstLineAfterAnRLockIsOnTime() async throws {
+    // Main holds the RLock 3 beats (0.3 s at 0.1 s a beat); the thread's first line comes once it
+    // has the lock. The RLock is C code the harness wraps only to see that wait.
+    let run = try await runWithHarness(
+      """
+      import threading
+      clock = harness.Clock(0.1)
+      threading.Thread.start = harness.make_start(clock)
+      threading.RLock = harness.make_rlock_factory(clock)
+      record = harness.make_print(clock)
+      clock.start()
+      lock = threading.RLock()
+      lock.acquire()
+      def waits():
+          with lock:
+              with lock:
+                  record("has the lock, twice")
+      thread = threading.Thread(target=waits)
+      thread.start()
+      harness._real_sleep(0.3)
+      lock.release()
+      thread.join()
+      print(clock.lateness)
+      """)
+    let lateness = try #require(Double(run.output.split(separator: "\n").last ?? ""))
+    #expect(lateness < 1, "\(run.output)")
+  }
+
+  @Test(
     "a waiter that acts on a notify long after it came is late by that much (queues, barriers)",
     .enabled(if: pythonIsPresent, "python3 is not on PATH"))
   func lateHandOverIsLateness() async throws {

@@ -80,6 +80,7 @@ _real_start = threading.Thread.start
 _real_condition_wait = threading.Condition.wait
 _real_notify = threading.Condition.notify
 _real_lock = threading.Lock
+_real_rlock = threading.RLock
 
 
 def fail(message, status=2):
@@ -162,8 +163,31 @@ class Clock:
 
     def on_schedule(self):
         """The calling thread waited for a deadline or a join: it is back on schedule."""
+        self.blocks()
         with self._lock:
             self._behind.pop(threading.current_thread().name, None)
+
+    # A started thread's first line. The notebook's time line has it printed the moment it was
+    # started, unless it waits first; a loaded machine can hold it back after start() has
+    # returned (seen: a beat at 0.1 s a beat, beside two busy loops), where no wait of its own
+    # measures it. So the time from start() to a first line printed before any wait is lateness.
+    # A wait before the first line ends the watch: the wait's own measures take over.
+
+    @staticmethod
+    def started(thread):
+        """`thread` is being started now: its first line is due now."""
+        thread._harness_first_line_due = _monotonic()
+
+    @staticmethod
+    def blocks():
+        """The calling thread waits (sleep, join, a condition, a lock, an event or future)."""
+        threading.current_thread().__dict__.pop("_harness_first_line_due", None)
+
+    def printed(self):
+        """The calling thread prints: if it is its first line, due since its start, how late."""
+        due = threading.current_thread().__dict__.pop("_harness_first_line_due", None)
+        if due is not None:
+            self.note_lateness(due)
 
     def note(self, kind, since):
         """Reports that the calling thread spent the time from `since` until now on `kind`."""
@@ -275,6 +299,7 @@ def make_print(clock):
             text = text[: -len(stamp[0]) - 1]
             record.update(stamped=True, stamp=stamp[0], clock=stamp[1])
         record["text"] = text
+        clock.printed()
         with _output_lock:
             record["elapsed"] = clock.elapsed()
             _write(record)
@@ -290,6 +315,7 @@ def make_paced_wait(method, clock):
 
     def paced(self, timeout=None):
         real, deadline = paced_timeout(clock, timeout)
+        clock.blocks()
         try:
             return method(self, real)
         finally:
@@ -329,6 +355,7 @@ def make_condition_waits(clock):
 
     def wait(self, timeout=None):
         began = _monotonic()
+        clock.blocks()
         result = _real_condition_wait(self, timeout)
         notified = getattr(self, "_notified_at", None)
         if notified is not None and notified >= began:
@@ -339,11 +366,39 @@ def make_condition_waits(clock):
     return notify, wait
 
 
+def make_rlock_factory(clock):
+    """threading.RLock, telling the clock when a thread may wait on it (a thread's first line after
+    such a wait is not late by the wait: see Clock.started). Everything else is the real RLock's,
+    Condition's private hooks included."""
+
+    class WaitingRLock:
+        def __init__(self):
+            self._inner = _real_rlock()
+
+        def acquire(self, blocking=True, timeout=-1):
+            clock.blocks()
+            return self._inner.acquire(blocking, timeout)
+
+        __enter__ = acquire
+
+        def release(self):
+            self._inner.release()
+
+        def __exit__(self, *exc):
+            self._inner.release()
+
+        def __getattr__(self, name):
+            return getattr(self._inner, name)
+
+    return WaitingRLock
+
+
 def make_start(clock):
     """Thread.start, timed: what it took is time the starting thread falls behind."""
 
     def timed_start(self):
         since = clock.elapsed()
+        clock.started(self)
         _real_start(self)
         clock.falls_behind(clock.elapsed() - since)
 
@@ -395,6 +450,7 @@ class GatedLock:
                 fail("--hold-back %s: no other thread took the lock within %g s"
                      % (me, self._hold.bound))
         real, deadline = paced_timeout(GatedLock.clock, timeout if blocking else None)
+        GatedLock.clock.blocks()
         got = self._lock.acquire(blocking, -1 if real is None else real)
         if not got and deadline is not None:
             GatedLock.clock.note_lateness(deadline)
@@ -511,6 +567,7 @@ def main():
     concurrent.futures.Future.result = make_paced_wait(_real_future_result, clock)
     GatedLock.clock = clock
     threading.Lock = make_lock_factory(None)
+    threading.RLock = make_rlock_factory(clock)
     for module in MODULES:
         module.print = make_print(clock)
     hold = None
