@@ -232,7 +232,13 @@ struct PythonTimelineTests {
     #expect(spans("holder", .lockHold).contains(0...3), "\(activities)")
     #expect(spans(mainLane, .lockWait).contains(0...1), "\(activities)")
     #expect(spans(mainLane, .join).contains(1...2), "\(activities)")
+    // "holder      ●════════●": the sleep holding the lock drawn as held, between its two lines.
+    // A cell is a third of a beat: a loaded machine may start the sleep a cell after the first
+    // line (seen once in 10 runs beside two busy loops), which leaves that cell blank.
     let picture = TimelineView.swimlane("holder", in: run.transcript, through: 4)
-    #expect(picture == "holder      ●════════●", "sleeps holding the lock: \(picture)")
+    let cells = picture.dropFirst("holder      ".count)
+    #expect(cells.first == "●" && cells.last == "●", "\(picture)")
+    #expect(cells.allSatisfy { "●═ ".contains($0) }, "\(picture)")
+    #expect(cells.filter { $0 == "═" }.count >= 7, "sleeps holding the lock: \(picture)")
   }
 }
