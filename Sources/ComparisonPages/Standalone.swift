@@ -66,9 +66,9 @@ public struct StandaloneProgram: Sendable, Equatable {
   ) throws {
     let name = Self.fileName(example)
     let entryPath = "Sources/\(Self.module(paradigm))/Examples/\(name).swift"
-    let entry = try parsed.file(entryPath, readFile: readFile)
+    let entry = try parsed.parsed(entryPath, readFile: readFile)
     let pool = try Self.pool(paradigm, listing: listing).filter { $0 != entryPath }
-      .map { try parsed.file($0, readFile: readFile) }
+      .map { try parsed.parsed($0, readFile: readFile) }
     // Who declares each name: the first file of the pool that does (all its overloads).
     var declarers: [String: [Declaration]] = [:]
     var claimed: Set<String> = Set(entry.declarations.flatMap(\.names))
@@ -177,29 +177,33 @@ public struct StandaloneProgram: Sendable, Equatable {
 /// A top-level Python statement: the names it binds, the identifiers it uses, its text.
 typealias Statement = (names: [String], references: [String], text: String)
 
-/// The Python modules cut into statements for a set of programs, each once. Used by one caller
-/// at a time.
-final class ParsedModules {
-  private var modules: [String: [Statement]] = [:]
+/// Files parsed for a set of programs, each once, by path: `ParsedFiles` (Swift sources cut into
+/// declarations) and `ParsedModules` (Python modules cut into statements). Used by one caller at a
+/// time.
+final class ParsedByPath<Value> {
+  private var values: [String: Value] = [:]
+  private let parse: (_ path: String, _ text: String) throws -> Value
 
-  func statements(_ path: String, readFile: (String) throws -> String) throws -> [Statement] {
-    if let statements = modules[path] { return statements }
-    let statements = PythonProgram.statements(try readFile(path))
-    modules[path] = statements
-    return statements
+  init(parse: @escaping (_ path: String, _ text: String) throws -> Value) { self.parse = parse }
+
+  /// The file at `path`, parsed; read with `readFile` the first time it is asked for.
+  func parsed(_ path: String, readFile: (String) throws -> String) throws -> Value {
+    if let value = values[path] { return value }
+    let value = try parse(path, readFile(path))
+    values[path] = value
+    return value
   }
 }
 
-/// The files parsed for a set of programs, each once. Used by one caller at a time.
-final class ParsedFiles {
-  private var files: [String: SwiftFile] = [:]
+typealias ParsedFiles = ParsedByPath<SwiftFile>
+typealias ParsedModules = ParsedByPath<[Statement]>
 
-  func file(_ path: String, readFile: (String) throws -> String) throws -> SwiftFile {
-    if let file = files[path] { return file }
-    let file = try SwiftFile(path: path, text: readFile(path))
-    files[path] = file
-    return file
-  }
+extension ParsedByPath where Value == SwiftFile {
+  convenience init() { self.init { try SwiftFile(path: $0, text: $1) } }
+}
+
+extension ParsedByPath where Value == [Statement] {
+  convenience init() { self.init { PythonProgram.statements($1) } }
 }
 
 /// A Swift source file cut into its top-level declarations, its run regions and snippet markers
@@ -390,7 +394,7 @@ public struct PythonProgram: Sendable, Equatable {
     var imports: [(names: [String], text: String)] = []
     var module: String?
     for path in Self.modules {
-      let chunks = try parsed.statements(path, readFile: readFile)
+      let chunks = try parsed.parsed(path, readFile: readFile)
       guard chunks.contains(where: { $0.names.contains(function) }) else { continue }
       module = path
       for chunk in chunks {
